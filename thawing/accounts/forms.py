@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thawing import content
+from thawing.accounts.services import known_zones
+
+
+def country_choices() -> list[tuple[str, str]]:
+    return [("", _("Prefer not to say"))] + [(c.code, c.name) for c in content.countries()]
+
+
+class ProfileForm(forms.Form):
+    name = forms.CharField(label=_("What should we call you? (optional)"), required=False,
+                           max_length=200)
+    timezone = forms.CharField(label=_("Time zone"), initial="UTC", max_length=64,
+                               widget=forms.TextInput(attrs={"list": "zones",
+                                                             "autocomplete": "off"}))
+    country = forms.ChoiceField(
+        label=_("Country (so we can show the right helplines)"), required=False,
+        choices=country_choices,
+    )
+    checkin_time = forms.CharField(
+        label=_("A good time of day for a check-in (optional)"), required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
+
+    @staticmethod
+    def zones() -> list[str]:
+        return sorted(known_zones())
+
+
+class SetupForm(ProfileForm):
+    passphrase = forms.CharField(
+        label=_("Passphrase"), required=False, strip=False, max_length=1024,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("A few ordinary words in a row work well. You will need it to open Thawing."),
+    )
+    passphrase_again = forms.CharField(
+        label=_("Passphrase again"), required=False, strip=False, max_length=1024,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    no_passphrase = forms.BooleanField(
+        label=_("I don\u2019t want a passphrase. I understand anyone using this computer "
+                "account could open my journal."),
+        required=False,
+    )
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        data = super().clean()
+        if data.get("no_passphrase"):
+            if data.get("passphrase"):
+                self.add_error("passphrase", _(
+                    "You ticked \u201cno passphrase\u201d and also typed one. Please choose one "
+                    "or the other."))
+        elif not data.get("passphrase"):
+            self.add_error("passphrase", _(
+                "Please choose a passphrase, or tick the box to go without one."))
+        elif data.get("passphrase") != data.get("passphrase_again"):
+            self.add_error("passphrase_again", _(
+                "The two passphrases are different. Please type them again."))
+        return data
+
+
+class LocalSignInForm(forms.Form):
+    passphrase = forms.CharField(
+        label=_("Passphrase"), strip=False, max_length=1024,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+
+
+class ServerSignInForm(forms.Form):
+    username = forms.CharField(label=_("User name"), max_length=150,
+                               widget=forms.TextInput(attrs={"autocomplete": "username",
+                                                             "autofocus": True}))
+    password = forms.CharField(label=_("Password"), strip=False, max_length=1024,
+                               widget=forms.PasswordInput(attrs={"autocomplete":
+                                                                 "current-password"}))
+
+
+class SignUpForm(ProfileForm):
+    username = forms.CharField(label=_("User name"), max_length=150)
+    password = forms.CharField(label=_("Password"), strip=False, max_length=1024,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))

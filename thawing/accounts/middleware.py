@@ -1,0 +1,76 @@
+"""Request handling shared by every page: first run, sign-in, time zone, security headers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import login
+from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+
+from thawing.accounts import services
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+# No inline script or style anywhere, no outside source of anything.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+OPEN_PREFIXES = ("/setup/", "/help/", "/static/", "/api/", "/signin/", "/signup/")
+
+
+def security_headers(get_response: Handler) -> Handler:
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if request.user.is_authenticated if hasattr(request, "user") else False:
+            # Pages about feelings are never kept in shared caches.
+            response.setdefault("Cache-Control", "no-store")
+        return response
+
+    return middleware
+
+
+def first_run(get_response: Handler) -> Handler:
+    """Local mode: send the first visit to set-up; open a profile without a passphrase."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if settings.THAWING_MODE != "local" or request.path.startswith(OPEN_PREFIXES):
+            return get_response(request)
+        if not services.is_set_up():
+            return redirect("accounts:setup")
+        if not request.user.is_authenticated and not services.local_needs_passphrase():
+            login(request, services.unlock_local(passphrase=None),
+                  backend="django.contrib.auth.backends.ModelBackend")
+        return get_response(request)
+
+    return middleware
+
+
+class RequireSignIn(LoginRequiredMiddleware):
+    """Django's sign-in requirement, except for the API, which answers 401 in JSON itself."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):  # type: ignore[no-untyped-def]
+        if request.path.startswith("/api/"):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+def user_time_zone(get_response: Handler) -> Handler:
+    """Show every date and time in the person's own time zone."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            timezone.activate(services.user_zone(request.user))
+        else:
+            timezone.deactivate()
+        return get_response(request)
+
+    return middleware

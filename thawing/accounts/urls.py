@@ -1,0 +1,12 @@
+from django.urls import path
+
+from thawing.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("setup/", views.setup, name="setup"),
+    path("signin/", views.signin, name="signin"),
+    path("signout/", views.signout, name="signout"),
+    path("signup/", views.signup, name="signup"),
+    path("settings/", views.profile_settings, name="settings"),
+]

@@ -1,0 +1,177 @@
+"""The JSON API: the same services as the web pages and the CLI, behind a session sign-in.
+
+OpenAPI schema at /api/openapi.json, interactive docs off (they would load outside assets).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI, Query
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import django_auth
+
+from thawing import content
+from thawing.api.schemas import (
+    CheckInIn,
+    CheckInOut,
+    EmotionOut,
+    EntryIn,
+    EntryOut,
+    Problem,
+    SearchHitOut,
+    SuggestionOut,
+    TodayOut,
+)
+from thawing.api.serialize import checkin_dict, emotion_dict, entry_dict
+from thawing.checkins import services as checkins
+from thawing.core.errors import InvalidInput, NotFound, ThawingError
+from thawing.journal import services as journal
+from thawing.web import say
+
+api = NinjaAPI(title="Thawing", version="1", auth=django_auth, docs_url=None,
+               urls_namespace="api")
+ERRORS: dict[int, Any] = {400: Problem, 401: Problem, 404: Problem}
+
+
+@api.exception_handler(ThawingError)
+def thawing_error(request: HttpRequest, error: ThawingError) -> HttpResponse:
+    status = 404 if isinstance(error, NotFound) else 400
+    fields = ({k: say(v) for k, v in error.fields.items()}
+              if isinstance(error, InvalidInput) else {})
+    return api.create_response(request, {"message": say(error.message), "fields": fields},
+                               status=status)
+
+
+@api.exception_handler(AuthenticationError)
+def signed_out(request: HttpRequest, error: Exception) -> HttpResponse:
+    return api.create_response(request, {"message": "Please sign in first.", "fields": {}},
+                               status=401)
+
+
+@api.exception_handler(NinjaValidationError)
+def malformed(request: HttpRequest, error: NinjaValidationError) -> HttpResponse:
+    fields = {".".join(str(p) for p in e.get("loc", ())[1:]) or "body": e.get("msg", "")
+              for e in error.errors}
+    return api.create_response(request, {
+        "message": "Some of what was sent couldn\u2019t be read. Please check the fields named.",
+        "fields": fields}, status=400)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    return api.create_response(request, {"message": str(error), "fields": {}},
+                               status=error.status_code)
+
+
+def checkin_arguments(payload: CheckInIn) -> dict[str, Any]:
+    return {
+        "mood": payload.mood, "feel": payload.feel,
+        "emotions": [(e.word, e.intensity) for e in payload.emotions],
+        "body": payload.body, "flicker": payload.flicker, "note": payload.note,
+        "at": payload.at,
+    }
+
+
+@api.get("/checkins", response={200: list[CheckInOut], **ERRORS}, tags=["check-ins"])
+def list_checkins(request: HttpRequest, since: date | None = None) -> Any:
+    return [checkin_dict(c) for c in checkins.list_checkins(user=request.user, since=since,
+                                                           limit=None if since else 500)]
+
+
+@api.post("/checkins", response={201: CheckInOut, **ERRORS}, tags=["check-ins"])
+def create_checkin(request: HttpRequest, payload: CheckInIn) -> Any:
+    checkin = checkins.record_checkin(user=request.user, **checkin_arguments(payload))
+    return 201, checkin_dict(checkins.get_checkin(user=request.user, checkin_id=checkin.pk))
+
+
+@api.get("/checkins/{checkin_id}", response={200: CheckInOut, **ERRORS}, tags=["check-ins"])
+def get_checkin(request: HttpRequest, checkin_id: int) -> Any:
+    return checkin_dict(checkins.get_checkin(user=request.user, checkin_id=checkin_id))
+
+
+@api.put("/checkins/{checkin_id}", response={200: CheckInOut, **ERRORS}, tags=["check-ins"])
+def update_checkin(request: HttpRequest, checkin_id: int, payload: CheckInIn) -> Any:
+    return checkin_dict(checkins.update_checkin(user=request.user, checkin_id=checkin_id,
+                                               **checkin_arguments(payload)))
+
+
+@api.delete("/checkins/{checkin_id}", response={204: None, **ERRORS}, tags=["check-ins"])
+def delete_checkin(request: HttpRequest, checkin_id: int) -> Any:
+    checkins.delete_checkin(user=request.user, checkin_id=checkin_id)
+    return 204, None
+
+
+@api.get("/today", response={200: TodayOut, **ERRORS}, tags=["check-ins"])
+def today(request: HttpRequest) -> Any:
+    summary = checkins.today_summary(user=request.user)
+    return {
+        "day": summary.day, "checkins": [checkin_dict(c) for c in summary.checkins],
+        "flickers": summary.flickers,
+        "entries": [entry_dict(e) for e in journal.entries_on(user=request.user, day=summary.day)],
+        "shut_down_since": summary.episode.started_on if summary.episode else None,
+    }
+
+
+@api.get("/journal", response={200: list[EntryOut], **ERRORS}, tags=["journal"])
+def list_entries(request: HttpRequest, tag: str | None = None) -> Any:
+    return [entry_dict(e) for e in journal.list_entries(user=request.user, tag=tag)]
+
+
+@api.get("/journal/search", response={200: list[SearchHitOut], **ERRORS}, tags=["journal"])
+def search_entries(request: HttpRequest, q: str) -> Any:
+    return [{"entry": entry_dict(h.entry), "excerpt": h.excerpt}
+            for h in journal.search_entries(user=request.user, query=q)]
+
+
+@api.post("/journal", response={201: EntryOut, **ERRORS}, tags=["journal"])
+def write_entry(request: HttpRequest, payload: EntryIn) -> Any:
+    entry = journal.write_entry(
+        user=request.user, body=payload.body, title=payload.title, tags=payload.tags,
+        prompt_id=payload.prompt, letter=payload.letter, written_at=payload.written_at,
+    )
+    return 201, entry_dict(journal.get_entry(user=request.user, entry_id=entry.pk))
+
+
+@api.get("/journal/{entry_id}", response={200: EntryOut, **ERRORS}, tags=["journal"])
+def get_entry(request: HttpRequest, entry_id: int) -> Any:
+    return entry_dict(journal.get_entry(user=request.user, entry_id=entry_id))
+
+
+@api.put("/journal/{entry_id}", response={200: EntryOut, **ERRORS}, tags=["journal"])
+def update_entry(request: HttpRequest, entry_id: int, payload: EntryIn) -> Any:
+    journal.update_entry(
+        user=request.user, entry_id=entry_id, body=payload.body, title=payload.title,
+        tags=payload.tags, letter=payload.letter, written_at=payload.written_at,
+    )
+    return entry_dict(journal.get_entry(user=request.user, entry_id=entry_id))
+
+
+@api.delete("/journal/{entry_id}", response={204: None, **ERRORS}, tags=["journal"])
+def delete_entry(request: HttpRequest, entry_id: int) -> Any:
+    journal.delete_entry(user=request.user, entry_id=entry_id)
+    return 204, None
+
+
+@api.get("/emotions", response={200: list[EmotionOut], **ERRORS}, tags=["emotions"])
+def emotions(request: HttpRequest, q: str = "") -> Any:
+    return [emotion_dict(e) for e in content.vocabulary().search(q)]
+
+
+@api.get("/emotions/suggestions", response={200: list[SuggestionOut], **ERRORS},
+         tags=["emotions"])
+def suggestions(request: HttpRequest, body: list[str] = Query([])) -> Any:  # noqa: B008
+    """Candidate words for body sensations: possibilities to consider, never a verdict."""
+    return [{"emotion": emotion_dict(s.emotion), "reasons": list(s.reasons)}
+            for s in checkins.suggest_emotions(body=body or [])]
+
+
+@api.get("/emotions/{emotion_id}", response={200: EmotionOut, **ERRORS}, tags=["emotions"])
+def emotion(request: HttpRequest, emotion_id: str) -> Any:
+    found = content.vocabulary().get(emotion_id)
+    if found is None:
+        raise NotFound("No emotion word has that id.")
+    return emotion_dict(found)

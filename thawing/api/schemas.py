@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ninja import Field, Schema
+
+
+class Problem(Schema):
+    message: str
+    fields: dict[str, str] = Field(default_factory=dict)
+
+
+class EmotionIn(Schema):
+    word: str = Field(description="An emotion word from the vocabulary (name, id or alias).")
+    intensity: int | None = Field(None, description="1 (barely) to 5 (very strongly).")
+
+
+class CheckInIn(Schema):
+    mood: int | str = Field(description='1-10, or "cant-tell".')
+    feel: int | None = Field(None, description="How much can you feel right now, 0-10.")
+    emotions: list[EmotionIn] = Field(default_factory=list)
+    body: list[str] = Field(default_factory=list, description='"region:sensation" pairs.')
+    flicker: str = ""
+    note: str = ""
+    at: datetime | None = Field(None, description="When; omit for now.")
+
+
+class EmotionChoiceOut(Schema):
+    emotion: str
+    intensity: int | None
+
+
+class BodyOut(Schema):
+    region: str
+    sensation: str
+
+
+class CheckInOut(Schema):
+    id: int
+    at: datetime
+    mood: int | None = Field(description='None means "can\'t tell".')
+    cant_tell: bool
+    feel: int | None
+    emotions: list[EmotionChoiceOut]
+    body: list[BodyOut]
+    flicker: str
+    note: str
+
+
+class EntryIn(Schema):
+    body: str
+    title: str = ""
+    tags: list[str] = Field(default_factory=list)
+    prompt: str = ""
+    letter: bool | None = None
+    written_at: datetime | None = None
+
+
+class EntryOut(Schema):
+    id: int
+    written_at: datetime
+    kind: str
+    title: str
+    body: str
+    tags: list[str]
+    prompt: str
+
+
+class SearchHitOut(Schema):
+    entry: EntryOut
+    excerpt: str
+
+
+class CousinOut(Schema):
+    id: str
+    difference: str
+
+
+class EmotionOut(Schema):
+    id: str
+    name: str
+    family: str
+    definition: str
+    body: list[str]
+    valence: int
+    energy: int
+    quadrant: str
+    cousins: list[CousinOut]
+    aliases: list[str]
+
+
+class SuggestionOut(Schema):
+    emotion: EmotionOut
+    reasons: list[str]
+
+
+class TodayOut(Schema):
+    day: date
+    checkins: list[CheckInOut]
+    flickers: list[str]
+    entries: list[EntryOut]
+    shut_down_since: date | None

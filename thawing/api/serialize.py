@@ -1,0 +1,36 @@
+"""Plain dictionaries of records, shared by the JSON API and the CLI's --json output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from thawing.core.emotions import Emotion
+
+
+def checkin_dict(checkin: Any) -> dict[str, Any]:
+    return {
+        "id": checkin.pk, "at": checkin.at, "mood": checkin.mood,
+        "cant_tell": checkin.mood is None, "feel": checkin.feel,
+        "emotions": [{"emotion": e.emotion, "intensity": e.intensity}
+                     for e in checkin.emotions.all()],
+        "body": [{"region": b.region, "sensation": b.sensation} for b in checkin.body.all()],
+        "flicker": checkin.flicker, "note": checkin.note,
+    }
+
+
+def entry_dict(entry: Any) -> dict[str, Any]:
+    return {
+        "id": entry.pk, "written_at": entry.written_at, "kind": entry.kind, "title": entry.title,
+        "body": entry.body, "tags": [t.tag.name for t in entry.entry_tags.all()],
+        "prompt": entry.prompt_id,
+    }
+
+
+def emotion_dict(emotion: Emotion) -> dict[str, Any]:
+    return {
+        "id": emotion.id, "name": emotion.name, "family": emotion.family,
+        "definition": emotion.definition, "body": list(emotion.body),
+        "valence": emotion.valence, "energy": emotion.energy, "quadrant": emotion.quadrant,
+        "cousins": [{"id": c.id, "difference": c.difference} for c in emotion.cousins],
+        "aliases": list(emotion.aliases),
+    }

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CheckIn(models.Model):
+    """One check-in. `mood` None means "can't tell"; `feel` None means not answered."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    at = models.DateTimeField(_("when"))
+    mood = models.PositiveSmallIntegerField(_("mood"), null=True, blank=True)
+    feel = models.PositiveSmallIntegerField(_("how much I can feel"), null=True, blank=True)
+    flicker = models.TextField(_("flicker"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "at"])]
+
+    def __str__(self) -> str:
+        return f"Check-in {self.pk}"
+
+
+class CheckInEmotion(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="emotions")
+    emotion = models.CharField(max_length=40)
+    intensity = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["user", "emotion"])]
+
+    def __str__(self) -> str:
+        return self.emotion
+
+
+class BodySensation(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="body")
+    region = models.CharField(max_length=30)
+    sensation = models.CharField(max_length=30)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.region}:{self.sensation}"
+
+
+class Episode(models.Model):
+    """A stretch of feeling shut down, from the day the person acknowledged it (A1)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    started_on = models.DateField(_("since"))
+    acknowledged_at = models.DateTimeField()
+    words = models.TextField(_("in my own words"), blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Episode {self.pk}"

@@ -1,0 +1,210 @@
+"""Check-ins, emotions, body sensations and shut-down episodes: the only door to them.
+
+Views, the API and the CLI all call these functions with keyword arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from thawing import content
+from thawing.accounts.services import user_zone
+from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion, Episode
+from thawing.core.body import Suggestion
+from thawing.core.checkins import CheckInData, build_checkin
+from thawing.core.errors import InvalidInput, NotFound
+from thawing.core.i18n import msg
+from thawing.core.mood import clean_text, parse_moment
+
+WORDS_MAX = 2_000
+
+
+def _checkin_data(
+    *, user: AbstractBaseUser, at: str | datetime | None, **values: object
+) -> CheckInData:
+    return build_checkin(
+        **values, at=at, now=timezone.now(), tz=user_zone(user),  # type: ignore[arg-type]
+        vocabulary=content.vocabulary(), body_map=content.body_map(),
+    )
+
+
+def _save_parts(checkin: CheckIn, data: CheckInData) -> None:
+    CheckInEmotion.objects.bulk_create(
+        CheckInEmotion(user_id=checkin.user_id, checkin=checkin, emotion=e.emotion,
+                       intensity=e.intensity)
+        for e in data.emotions
+    )
+    BodySensation.objects.bulk_create(
+        BodySensation(user_id=checkin.user_id, checkin=checkin, region=r, sensation=s)
+        for r, s in data.body
+    )
+
+
+def record_checkin(
+    *,
+    user: AbstractBaseUser,
+    mood: str | int | None,
+    feel: str | int | None = None,
+    emotions: Sequence[tuple[str, str | int | None]] = (),
+    body: Sequence[str | tuple[str, str]] = (),
+    flicker: str | None = "",
+    note: str | None = "",
+    at: str | datetime | None = None,
+) -> CheckIn:
+    """Save a check-in; InvalidInput (nothing saved) names every problem at once."""
+    data = _checkin_data(user=user, mood=mood, feel=feel, emotions=emotions, body=body,
+                         flicker=flicker, note=note, at=at)
+    with transaction.atomic():
+        checkin = CheckIn.objects.create(
+            user=user, at=data.at, mood=data.mood, feel=data.feel,
+            flicker=data.flicker, note=data.note,
+        )
+        _save_parts(checkin, data)
+    return checkin
+
+
+def update_checkin(
+    *,
+    user: AbstractBaseUser,
+    checkin_id: int,
+    mood: str | int | None,
+    feel: str | int | None = None,
+    emotions: Sequence[tuple[str, str | int | None]] = (),
+    body: Sequence[str | tuple[str, str]] = (),
+    flicker: str | None = "",
+    note: str | None = "",
+    at: str | datetime | None = None,
+) -> CheckIn:
+    """Replace every part of one of the user's check-ins."""
+    checkin = get_checkin(user=user, checkin_id=checkin_id)
+    data = _checkin_data(user=user, mood=mood, feel=feel, emotions=emotions, body=body,
+                         flicker=flicker, note=note, at=at or checkin.at)
+    with transaction.atomic():
+        checkin.at, checkin.mood, checkin.feel = data.at, data.mood, data.feel
+        checkin.flicker, checkin.note = data.flicker, data.note
+        checkin.save()
+        CheckInEmotion.objects.filter(user=user, checkin=checkin).delete()
+        BodySensation.objects.filter(user=user, checkin=checkin).delete()
+        _save_parts(checkin, data)
+    return get_checkin(user=user, checkin_id=checkin.pk)
+
+
+def delete_checkin(*, user: AbstractBaseUser, checkin_id: int) -> None:
+    deleted, _ = CheckIn.objects.filter(user=user, pk=checkin_id).delete()
+    if not deleted:
+        raise NotFound(msg("That check-in isn\u2019t here any more."))
+
+
+def _with_parts(queryset: QuerySet[CheckIn], user: AbstractBaseUser) -> QuerySet[CheckIn]:
+    return queryset.filter(user=user).prefetch_related(
+        Prefetch("emotions", CheckInEmotion.objects.filter(user=user)),
+        Prefetch("body", BodySensation.objects.filter(user=user)),
+    )
+
+
+def get_checkin(*, user: AbstractBaseUser, checkin_id: int) -> CheckIn:
+    checkin = _with_parts(CheckIn.objects.all(), user).filter(pk=checkin_id).first()
+    if checkin is None:
+        raise NotFound(msg("I couldn\u2019t find that check-in."))
+    return checkin
+
+
+def day_bounds(user: AbstractBaseUser, day: date) -> tuple[datetime, datetime]:
+    """The start and end of a local calendar day, as aware datetimes."""
+    zone = user_zone(user)
+    start = datetime.combine(day, time.min, tzinfo=zone)
+    return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
+
+
+def local_today(user: AbstractBaseUser) -> date:
+    return timezone.now().astimezone(user_zone(user)).date()
+
+
+def list_checkins(
+    *, user: AbstractBaseUser, since: date | None = None, until: date | None = None,
+    limit: int | None = None,
+) -> list[CheckIn]:
+    """The user's check-ins, newest first, from `since` (local day) up to `until` inclusive."""
+    queryset = _with_parts(CheckIn.objects.all(), user)
+    if since is not None:
+        queryset = queryset.filter(at__gte=day_bounds(user, since)[0])
+    if until is not None:
+        queryset = queryset.filter(at__lt=day_bounds(user, until)[1])
+    return list(queryset[:limit] if limit else queryset)
+
+
+def checkins_on(*, user: AbstractBaseUser, day: date) -> list[CheckIn]:
+    start, end = day_bounds(user, day)
+    return list(_with_parts(CheckIn.objects.all(), user).filter(at__gte=start, at__lt=end))
+
+
+def suggest_emotions(*, body: Sequence[str | tuple[str, str]]) -> list[Suggestion]:
+    """Candidate emotion words for body choices (A3): possibilities, never a verdict."""
+    from thawing.core.checkins import parse_body
+
+    pairs = parse_body(body, content.body_map())
+    return content.body_map().suggest(pairs, content.vocabulary())
+
+
+def acknowledge_shutdown(
+    *, user: AbstractBaseUser, since: str | date | None = None, words: str | None = ""
+) -> Episode:
+    """Record "I've been feeling shut down" (A1); the open episode is kept if there is one."""
+    today = local_today(user)
+    if isinstance(since, date):
+        started = since
+    else:
+        zone = user_zone(user)
+        started = parse_moment(since, now=timezone.now().astimezone(zone), tz=zone).date() \
+            if since and since.strip() else today
+    if started > today:
+        raise InvalidInput({"since": msg("That day hasn\u2019t come yet. Choose today or earlier.")})
+    text = clean_text("words", words, limit=WORDS_MAX, label=msg("This note"))
+    episode = current_episode(user=user)
+    if episode is not None:
+        if started < episode.started_on:
+            episode.started_on = started
+        if text:
+            episode.words = text
+        episode.save()
+        return episode
+    return Episode.objects.create(user=user, started_on=started, acknowledged_at=timezone.now(),
+                                  words=text)
+
+
+def current_episode(*, user: AbstractBaseUser) -> Episode | None:
+    return Episode.objects.filter(user=user, ended_on__isnull=True).first()
+
+
+def end_episode(*, user: AbstractBaseUser) -> Episode | None:
+    """Mark the open episode as eased today; its history stays."""
+    episode = current_episode(user=user)
+    if episode is not None:
+        episode.ended_on = local_today(user)
+        episode.save()
+    return episode
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    day: date
+    checkins: list[CheckIn]
+    episode: Episode | None
+
+    @property
+    def flickers(self) -> list[str]:
+        return [c.flicker for c in self.checkins if c.flicker]
+
+
+def today_summary(*, user: AbstractBaseUser) -> DaySummary:
+    """Today's check-ins (newest first), flickers and the open shut-down episode."""
+    today = local_today(user)
+    return DaySummary(day=today, checkins=checkins_on(user=user, day=today),
+                      episode=current_episode(user=user))

@@ -1,0 +1,36 @@
+"""The Typer app: one module per command group, each a thin shell over services."""
+
+from __future__ import annotations
+
+import typer
+
+import thawing
+
+app = typer.Typer(
+    name="thawing",
+    help="Thawing: a private daily companion for when you feel numb, flat or far away.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"thawing {thawing.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and stop."),
+) -> None:
+    """Notice, name and write down what you feel, even when the answer is nothing."""
+
+
+from thawing.cli import accounts, care, checkins, emotions, journal, server  # noqa: E402
+
+for module in (server, accounts, checkins, journal, emotions, care):
+    module.register(app)

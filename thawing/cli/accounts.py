@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+import typer
+
+from thawing.cli import setup
+from thawing.cli.output import out
+from thawing.core.errors import InvalidInput, ThawingError
+from thawing.core.i18n import msg
+
+
+def _new_passphrase(env_name: str, label: str) -> str:
+    given = os.environ.get(env_name)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise ThawingError(msg(
+            "Please set %(env)s, or run this in a terminal to be asked.", env=env_name))
+    first = getpass.getpass(f"Choose a {label}: ")
+    if first != getpass.getpass(f"The same {label} again: "):
+        raise InvalidInput({"passphrase": msg("The two were different. Nothing was saved.")})
+    return first
+
+
+def init(
+    name: str = typer.Option("", help="What to call you (optional)."),
+    country: str = typer.Option("", help="Two-letter country code, for helplines (e.g. GB)."),
+    timezone: str = typer.Option("", help="Time zone such as Europe/London (default: this "
+                                 "computer\u2019s)."),
+    checkin_time: str = typer.Option("", help="A good time for a check-in, like 20:30."),
+    no_passphrase: bool = typer.Option(False, "--no-passphrase",
+                                       help="Use no passphrase (anyone at this computer account "
+                                            "can open your data)."),
+) -> None:
+    """Set up your private profile (local mode). The passphrase comes from a prompt or
+    THAWING_PASSPHRASE."""
+    setup.django()
+    from thawing.accounts import services
+    from thawing.accounts.views import machine_zone
+
+    services.check_not_set_up()
+    passphrase = None if no_passphrase else _new_passphrase("THAWING_PASSPHRASE", "passphrase")
+    services.set_up_local_profile(
+        name=name, country=country, timezone=timezone or machine_zone(),
+        checkin_time=checkin_time or None, passphrase=passphrase,
+    )
+    out.print("You\u2019re set up. Try [bold]thawing checkin[/bold], or [bold]thawing serve[/bold] "
+              "to open Thawing in your browser.")
+    if no_passphrase:
+        out.print("You chose no passphrase. You can add one later in a future version\u2019s "
+                  "settings.")
+
+
+def adduser(
+    username: str = typer.Argument(..., help="The new account\u2019s user name."),
+    name: str = typer.Option("", help="Display name (optional)."),
+    country: str = typer.Option("", help="Two-letter country code (optional)."),
+    timezone: str = typer.Option("UTC", help="Time zone, like Europe/Berlin."),
+) -> None:
+    """Create an account (server mode, for operators). The password comes from a prompt or
+    THAWING_NEW_PASSWORD."""
+    setup.django()
+    from django.conf import settings
+
+    from thawing.accounts import services
+
+    if settings.THAWING_MODE != "server":
+        raise ThawingError(msg("Accounts are for server mode (THAWING_DATABASE_URL). In local "
+                               "mode, use \u201cthawing init\u201d."))
+    password = _new_passphrase("THAWING_NEW_PASSWORD", "password")
+    services.create_account(username=username, password=password, name=name, country=country,
+                            timezone=timezone)
+    out.print(f"Account {username!r} created.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(adduser)

@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from thawing.cli import setup
+from thawing.cli.output import err, out, print_json, say_error
+from thawing.core.errors import InvalidInput, ThawingError
+from thawing.core.i18n import msg
+
+
+def _split_emotion(text: str) -> tuple[str, str | None]:
+    """"tired", "tired:3" or "tired=3" to a word and an optional intensity."""
+    for separator in (":", "="):
+        word, found, level = text.rpartition(separator)
+        if found and level.strip().isdigit():
+            return word, level
+    return text, None
+
+
+def _ask(question: str, check: Any, *, default: str = "") -> Any:
+    """Ask until the answer passes `check`; each problem is said kindly, then asked again."""
+    while True:
+        answer = typer.prompt(question, default=default, show_default=bool(default))
+        try:
+            return check(answer)
+        except ThawingError as error:
+            say_error(error)
+
+
+def _interactive() -> dict[str, Any]:
+    from thawing import content
+    from thawing.core.checkins import parse_body, parse_emotions
+    from thawing.core.mood import parse_feel, parse_mood
+
+    vocabulary, body_map = content.vocabulary(), content.body_map()
+    out.print("Let\u2019s check in. Press Enter to skip anything optional.")
+    mood = _ask("Mood, 1 (very low) to 10 (very good), or ? for can\u2019t tell",
+                lambda a: (a, parse_mood(a))[0])
+    feel = _ask("How much can you feel right now, 0-10 (optional)",
+                lambda a: (a, parse_feel(a))[0], default="")
+    body_text = _ask("Anything in your body? e.g. chest:tight, arms:less (optional)",
+                     lambda a: (a, parse_body(a.replace(",", " ").split(), body_map))[0],
+                     default="")
+    body = body_text.replace(",", " ").split()
+    if body:
+        suggestions = body_map.suggest(parse_body(body, body_map), vocabulary, limit=5)
+        if suggestions:
+            out.print("Words people sometimes use for this (possibilities, not answers):")
+            for s in suggestions:
+                out.print(f"  \u2022 {s.emotion.name.lower()}: {s.reasons[0]}", markup=False)
+    words_text = _ask("Any emotion words? Separate with commas; add :1-5 for strength (optional)",
+                      lambda a: (a, parse_emotions([_split_emotion(w) for w in a.split(",")],
+                                                   vocabulary))[0], default="")
+    flicker = typer.prompt("A flicker, one small cue of feeling (optional)", default="",
+                           show_default=False)
+    note = typer.prompt("A note (optional)", default="", show_default=False)
+    return {"mood": mood, "feel": feel, "body": body, "flicker": flicker, "note": note,
+            "emotions": [_split_emotion(w) for w in words_text.split(",") if w.strip()]}
+
+
+def _describe(checkin: Any) -> str:
+    from thawing import content
+
+    vocabulary = content.vocabulary()
+    mood = "can\u2019t tell" if checkin.mood is None else f"{checkin.mood}/10"
+    parts = [f"mood {mood}"]
+    if checkin.feel is not None:
+        parts.append(f"can feel {checkin.feel}/10")
+    words = [(vocabulary.get(e.emotion).name.lower() if vocabulary.get(e.emotion) else e.emotion)
+             + (f" {e.intensity}/5" if e.intensity else "") for e in checkin.emotions.all()]
+    if words:
+        parts.append(", ".join(words))
+    body = [f"{b.region}:{b.sensation}" for b in checkin.body.all()]
+    if body:
+        parts.append("body " + " ".join(body))
+    return " \u00b7 ".join(parts)
+
+
+def checkin(
+    mood: str = typer.Option(None, "--mood", help="Mood from 1 (very low) to 10 (very good)."),
+    cant_tell: bool = typer.Option(False, "--cant-tell", help="Mood: nothing / can\u2019t tell."),
+    feel: str = typer.Option(None, "--feel", help="How much can you feel right now, 0-10."),
+    emotion: list[str] = typer.Option([], "--emotion", help="An emotion word; WORD:3 adds a "
+                                      "strength 1-5. Repeat for more."),
+    body: list[str] = typer.Option([], "--body", help="REGION:SENSATION, e.g. chest:tight. "
+                                   "Repeat for more."),
+    flicker: str = typer.Option("", "--flicker", help="One small cue of feeling."),
+    note: str = typer.Option("", "--note", help="A note."),
+    at: str = typer.Option("", "--at", help="When, as ISO date or time (default: now)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the saved check-in as JSON."),
+) -> None:
+    """Record how you are. With no options it asks, one gentle question at a time."""
+    user = setup.user()
+    from thawing.api.serialize import checkin_dict
+    from thawing.checkins import services
+
+    if mood is not None and cant_tell:
+        raise InvalidInput({"mood": msg("Choose either --mood or --cant-tell, not both.")})
+    given = mood is not None or cant_tell or feel or emotion or body or flicker or note
+    if given:
+        values: dict[str, Any] = {
+            "mood": "cant-tell" if cant_tell else mood, "feel": feel,
+            "emotions": [_split_emotion(e) for e in emotion], "body": body,
+            "flicker": flicker, "note": note,
+        }
+        if values["mood"] is None:
+            raise InvalidInput({"mood": msg(
+                "Please add a mood: --mood 1-10, or --cant-tell if you can\u2019t say.")})
+    elif sys.stdin.isatty():
+        values = _interactive()
+    else:
+        raise InvalidInput({"mood": msg(
+            "Please add a mood: --mood 1-10, or --cant-tell if you can\u2019t say.")})
+    saved = services.record_checkin(user=user, at=at or None, **values)
+    saved = services.get_checkin(user=user, checkin_id=saved.pk)
+    if as_json:
+        print_json(checkin_dict(saved))
+    else:
+        out.print(f"Saved: {_describe(saved)}. Thank you for noticing.", markup=False)
+
+
+def _since(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput({"since": msg(
+            "That date wasn\u2019t clear to me. Try a form like 2026-03-14.")}) from None
+
+
+def checkins(
+    since: str = typer.Option(None, "--since", help="Only from this day (YYYY-MM-DD)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List your check-ins, newest first."""
+    day = _since(since)
+    user = setup.user()
+    from django.utils import timezone
+
+    from thawing.accounts.services import user_zone
+    from thawing.api.serialize import checkin_dict
+    from thawing.checkins import services
+
+    rows = services.list_checkins(user=user, since=day, limit=None if day else 100)
+    if as_json:
+        print_json([checkin_dict(c) for c in rows])
+        return
+    if not rows:
+        out.print("No check-ins yet. Whenever you\u2019re ready: thawing checkin")
+        return
+    zone = user_zone(user)
+    table = Table("When", "Check-in", "Flicker / note", box=None, show_edge=False)
+    for c in rows:
+        table.add_row(timezone.localtime(c.at, zone).strftime("%a %d %b %H:%M"), _describe(c),
+                      c.flicker or c.note)
+    out.print(table)
+
+
+def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Today: your check-ins, flickers, writing and a prompt."""
+    user = setup.user()
+    from django.utils import timezone
+
+    from thawing import content
+    from thawing.accounts.services import user_zone
+    from thawing.api.serialize import checkin_dict, entry_dict
+    from thawing.checkins import services
+    from thawing.journal import services as journal
+
+    summary = services.today_summary(user=user)
+    entries = journal.entries_on(user=user, day=summary.day)
+    prompt = content.prompts().of_the_day(summary.day)
+    if as_json:
+        print_json({
+            "day": summary.day, "checkins": [checkin_dict(c) for c in summary.checkins],
+            "flickers": summary.flickers, "entries": [entry_dict(e) for e in entries],
+            "shut_down_since": summary.episode.started_on if summary.episode else None,
+            "prompt": {"id": prompt.id, "text": prompt.text},
+        })
+        return
+    zone = user_zone(user)
+    out.print(f"[bold]{summary.day:%A %d %B}[/bold]")
+    if summary.episode:
+        out.print(f"You noted feeling shut down since {summary.episode.started_on:%d %B %Y}. "
+                  "Be gentle with yourself.")
+    if summary.checkins:
+        for c in summary.checkins:
+            out.print(f"  {timezone.localtime(c.at, zone):%H:%M}  {_describe(c)}", markup=False)
+    else:
+        out.print("  No check-ins yet today, and that\u2019s fine.")
+    for f in summary.flickers:
+        out.print(f"  \u2726 {f}", markup=False)
+    for e in entries:
+        out.print(f"  \u270e {e.title or e.body[:60]}", markup=False)
+    out.print(f"Prompt for today: {prompt.text}  (thawing journal --prompt {prompt.id})",
+              markup=False)
+
+
+def acknowledge(
+    since: str = typer.Option("", "--since", help="About when it began (YYYY-MM-DD); "
+                              "default today."),
+    words: str = typer.Option("", "--words", help="In your own words (optional)."),
+) -> None:
+    """Say \u201cI\u2019ve been feeling shut down\u201d; the day it began is kept."""
+    user = setup.user()
+    from thawing.checkins import services
+
+    episode = services.acknowledge_shutdown(user=user, since=since or None, words=words)
+    out.print(f"Written down: feeling shut down since {episode.started_on:%d %B %Y}. "
+              "Noticing it is a real step.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(checkin)
+    app.command()(checkins)
+    app.command()(today)
+    app.command()(acknowledge)
+
+
+__all__ = ["register", "err"]

@@ -1,0 +1,67 @@
+"""Starting Django only when a command needs the database, and finding whose data it is."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from typing import Any
+
+from thawing.core.errors import Locked
+from thawing.core.i18n import msg
+
+
+def django() -> None:
+    """Configure Django and bring the database schema up to date (once per process)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thawing.settings")
+    from django.apps import apps
+
+    if apps.ready:
+        return
+    import django as django_module
+
+    django_module.setup()
+    migrate()
+
+
+def migrate() -> None:
+    """Apply any migrations not yet applied, quietly; fast when there are none."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+def user() -> Any:
+    """The person whose data a command reads or writes.
+
+    Local mode: the one profile, unlocked by THAWING_PASSPHRASE or a prompt.
+    Server mode: the account named by THAWING_USER.
+    """
+    django()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from thawing.accounts import services
+
+    if settings.THAWING_MODE == "server":
+        name = os.environ.get("THAWING_USER", "").strip()
+        found = get_user_model().objects.filter(username=name).first() if name else None
+        if found is None:
+            raise Locked(msg("In server mode, set THAWING_USER to the account to use."))
+        return found
+    if not services.is_set_up():
+        raise Locked(msg("Thawing isn\u2019t set up yet. Run \u201cthawing init\u201d first, "
+                         "or \u201cthawing serve\u201d to set it up in your browser."))
+    passphrase = None
+    if services.local_needs_passphrase():
+        passphrase = os.environ.get("THAWING_PASSPHRASE")
+        if passphrase is None:
+            if not sys.stdin.isatty():
+                raise Locked(msg("This profile is locked with a passphrase. Set "
+                                 "THAWING_PASSPHRASE, or run the command in a terminal to be asked."))
+            passphrase = getpass.getpass("Passphrase: ")
+    return services.unlock_local(passphrase=passphrase)

@@ -1,0 +1,120 @@
+"""Settings from THAWING_* environment variables, parsed strictly, and the data directory.
+
+THAWING_DATA_DIR       where the local database, secret key and unlock file live
+                       (default: the per-user data directory of the OS)
+THAWING_DATABASE_URL   postgres://user:password@host:port/name selects server mode
+THAWING_MODE           "local" or "server" (default: server when a database URL is set)
+THAWING_SECRET_KEY     the signing key (default: generated once into the data directory)
+THAWING_ALLOWED_HOSTS  comma-separated host names the server answers to
+THAWING_SIGNUP         "1" lets people create their own accounts in server mode
+THAWING_DEBUG          "1" for development only: shows tracebacks
+THAWING_SECURE_COOKIES "1" sends cookies over HTTPS only (default on in server mode)
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from thawing.core.errors import ThawingError
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+class ConfigError(ThawingError):
+    """A THAWING_* setting that cannot be understood."""
+
+
+def flag(name: str, default: bool = False) -> bool:
+    """A boolean environment variable; anything but a clear yes or no is an error."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ConfigError(f"{name} should be 1 or 0 (it is {raw!r}).")
+
+
+def data_dir() -> Path:
+    """The per-user data directory, created on first use with owner-only permissions."""
+    raw = os.environ.get("THAWING_DATA_DIR", "").strip()
+    if raw:
+        path = Path(raw).expanduser()
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir("thawing", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def database_url() -> str:
+    return os.environ.get("THAWING_DATABASE_URL", "").strip()
+
+
+def mode() -> str:
+    raw = os.environ.get("THAWING_MODE", "").strip().lower()
+    if raw in ("local", "server"):
+        return raw
+    if raw:
+        raise ConfigError(f"THAWING_MODE should be local or server (it is {raw!r}).")
+    return "server" if database_url() else "local"
+
+
+def databases() -> dict[str, dict[str, object]]:
+    """Django's DATABASES: SQLite in the data directory, or the PostgreSQL URL given."""
+    url = database_url()
+    if not url:
+        return {"default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(data_dir() / "thawing.sqlite3"),
+            "OPTIONS": {
+                # WAL lets the web server read while a write commits; IMMEDIATE avoids
+                # "database is locked" when two requests write at once.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }}
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgres", "postgresql"):
+        raise ConfigError("THAWING_DATABASE_URL should start with postgres://")
+    return {"default": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(parts.path.lstrip("/")) or "thawing",
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": parts.hostname or "",
+        "PORT": str(parts.port or ""),
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+    }}
+
+
+def secret_key() -> str:
+    """THAWING_SECRET_KEY, or a random key made once and kept in the data directory."""
+    given = os.environ.get("THAWING_SECRET_KEY", "").strip()
+    if given:
+        return given
+    path = data_dir() / "secret_key"
+    if not path.exists():
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # Another process made it a moment ago; use theirs.
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+def allowed_hosts() -> list[str]:
+    raw = os.environ.get("THAWING_ALLOWED_HOSTS", "")
+    hosts = [h.strip() for h in raw.split(",") if h.strip()]
+    return hosts or ["127.0.0.1", "localhost", "[::1]"]

@@ -1,0 +1,62 @@
+"""Crisis lines and emergency numbers by country (G5), from `content/helplines.toml`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Helpline:
+    name: str
+    contact: str
+    phone: str
+    text: str
+    hours: str
+    url: str
+    description: str
+    source: str
+    last_checked: str
+
+
+@dataclass(frozen=True)
+class CountryHelp:
+    country: str
+    name: str
+    emergency: str
+    helplines: tuple[Helpline, ...]
+
+
+@dataclass(frozen=True)
+class HelpBook:
+    countries: tuple[CountryHelp, ...]
+    fallback: CountryHelp
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> HelpBook:
+        def country(entry: Mapping[str, Any]) -> CountryHelp:
+            return CountryHelp(
+                country=entry["country"],
+                name=entry["name"],
+                emergency=entry.get("emergency", ""),
+                helplines=tuple(
+                    Helpline(
+                        name=h["name"], contact=h.get("contact", ""), phone=h.get("phone", ""),
+                        text=h.get("text", ""), hours=h.get("hours", ""), url=h.get("url", ""),
+                        description=h.get("description", ""), source=h["source"],
+                        last_checked=h["last_checked"],
+                    )
+                    for h in entry.get("helplines", ())
+                ),
+            )
+
+        return cls(
+            countries=tuple(country(c) for c in data["countries"]),
+            fallback=country(data["fallback"]),
+        )
+
+    def for_country(self, code: str | None) -> CountryHelp:
+        """Help for an ISO 3166 alpha-2 code; the international fallback when not listed."""
+        key = (code or "").strip().upper()
+        return next((c for c in self.countries if c.country == key), self.fallback)

@@ -1,0 +1,52 @@
+"""Journal prompts (B1, B2) for when a person does not know where to start."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PromptCategory:
+    id: str
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    category: str
+    text: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class PromptBook:
+    categories: tuple[PromptCategory, ...]
+    prompts: tuple[Prompt, ...]
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> PromptBook:
+        return cls(
+            categories=tuple(
+                PromptCategory(c["id"], c["name"], c["summary"]) for c in data["categories"]
+            ),
+            prompts=tuple(
+                Prompt(p["id"], p["category"], p["text"], p.get("hint", ""))
+                for p in data["prompts"]
+            ),
+        )
+
+    def get(self, prompt_id: str) -> Prompt | None:
+        return next((p for p in self.prompts if p.id == prompt_id), None)
+
+    def in_category(self, category_id: str) -> list[Prompt]:
+        return [p for p in self.prompts if p.category == category_id]
+
+    def of_the_day(self, day: date) -> Prompt:
+        """The prompt for a local calendar day: the same all day, a different one tomorrow."""
+        # Stepping by a number coprime with most list lengths walks through the categories.
+        return self.prompts[(day.toordinal() * 7) % len(self.prompts)]

@@ -1,0 +1,10 @@
+from django.contrib import admin
+
+from thawing.journal.models import Entry
+
+
+# Titles and text never appear in the admin: only who, when and what kind.
+@admin.register(Entry)
+class EntryAdmin(admin.ModelAdmin):
+    list_display = ("pk", "user", "written_at", "kind")
+    fields = ("user", "written_at", "kind")

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Entry(models.Model):
+    class Kind(models.TextChoices):
+        ENTRY = "entry", _("Journal entry")
+        LETTER = "letter", _("Unsent letter")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    written_at = models.DateTimeField(_("written"))
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ENTRY)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    body = models.TextField(_("entry"))
+    prompt_id = models.CharField(max_length=80, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-written_at", "-pk"]
+        indexes = [models.Index(fields=["user", "written_at"])]
+
+    def __str__(self) -> str:
+        # Never the title or text: they are private.
+        return f"Entry {self.pk}"
+
+
+class Tag(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["user", "name"], name="unique_tag_per_user")]
+
+    def __str__(self) -> str:
+        return f"Tag {self.pk}"
+
+
+class EntryTag(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="entry_tags")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="entry_tags")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "tag"], name="unique_entry_tag")]
+
+    def __str__(self) -> str:
+        return f"EntryTag {self.pk}"

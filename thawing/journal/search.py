@@ -1,0 +1,60 @@
+"""Full-text search of journal entries, on each database's own index.
+
+SQLite: an FTS5 table (porter stemming, unicode61, diacritics folded) kept in step by
+triggers made in migration 0002. PostgreSQL: a tsvector match with prefix terms.
+Every word must appear (prefixes count: "walk" finds "walking").
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from thawing.journal.models import Entry
+
+FTS_TABLE = "journal_entry_fts"
+
+CREATE_SQLITE = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(title, body, "
+    "content='journal_entry', content_rowid='id', "
+    "tokenize='porter unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER IF NOT EXISTS journal_entry_ai AFTER INSERT ON journal_entry BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END",
+    f"CREATE TRIGGER IF NOT EXISTS journal_entry_ad AFTER DELETE ON journal_entry BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body) "
+    f"VALUES ('delete', old.id, old.title, old.body); END",
+    f"CREATE TRIGGER IF NOT EXISTS journal_entry_au AFTER UPDATE ON journal_entry BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body) "
+    f"VALUES ('delete', old.id, old.title, old.body); "
+    f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+]
+DROP_SQLITE = [
+    "DROP TRIGGER IF EXISTS journal_entry_ai",
+    "DROP TRIGGER IF EXISTS journal_entry_ad",
+    "DROP TRIGGER IF EXISTS journal_entry_au",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+
+
+def matching(queryset: QuerySet[Entry], terms: list[str]) -> QuerySet[Entry]:
+    """Entries of `queryset` containing every term (as a word or the start of one)."""
+    if not terms:
+        return queryset.none()
+    if connection.vendor == "sqlite":
+        expression = " ".join(f'"{term}"*' for term in terms)
+        return queryset.filter(pk__in=RawSQL(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression]))
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        query = SearchQuery(" & ".join(f"{term}:*" for term in terms), search_type="raw",
+                            config="simple")
+        return queryset.annotate(
+            document=SearchVector("title", "body", config="simple")).filter(document=query)
+    from django.db.models import Q
+
+    for term in terms:
+        queryset = queryset.filter(Q(body__icontains=term) | Q(title__icontains=term))
+    return queryset

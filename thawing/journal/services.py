@@ -1,0 +1,169 @@
+"""Journal entries, unsent letters, tags and search: the only door to them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from thawing import content
+from thawing.accounts.services import user_zone
+from thawing.checkins.services import day_bounds
+from thawing.core.errors import InvalidInput, NotFound
+from thawing.core.i18n import msg
+from thawing.core.journal import build_entry, search_terms, snippet
+from thawing.core.mood import parse_moment
+from thawing.journal import search
+from thawing.journal.models import Entry, EntryTag, Tag
+
+LETTER_CATEGORY = "letters"
+
+
+def _check_prompt(prompt_id: str | None) -> str:
+    prompt_id = (prompt_id or "").strip()
+    if prompt_id and content.prompts().get(prompt_id) is None:
+        raise InvalidInput({"prompt": msg(
+            "I don\u2019t know the prompt \u201c%(id)s\u201d. \u201cthawing prompts\u201d "
+            "lists them all.", id=prompt_id)})
+    return prompt_id
+
+
+def _kind(prompt_id: str, letter: bool | None) -> str:
+    if letter is None:
+        prompt = content.prompts().get(prompt_id) if prompt_id else None
+        letter = prompt is not None and prompt.category == LETTER_CATEGORY
+    return Entry.Kind.LETTER if letter else Entry.Kind.ENTRY
+
+
+def _set_tags(user: AbstractBaseUser, entry: Entry, names: Iterable[str]) -> None:
+    EntryTag.objects.filter(user=user, entry=entry).delete()
+    for name in names:
+        tag, _ = Tag.objects.get_or_create(user=user, name=name)
+        EntryTag.objects.create(user=user, entry=entry, tag=tag)
+
+
+def _validated(
+    *, user: AbstractBaseUser, title: str | None, body: str | None,
+    tags: str | Iterable[str] | None, prompt_id: str | None, written_at: str | datetime | None,
+) -> tuple[object, str, datetime]:
+    errors: dict[str, str] = {}
+    text = prompt = moment = None
+    try:
+        text = build_entry(title=title, body=body, tags=tags)
+    except InvalidInput as error:
+        errors.update(error.fields)
+    try:
+        prompt = _check_prompt(prompt_id)
+    except InvalidInput as error:
+        errors.update(error.fields)
+    try:
+        moment = written_at if isinstance(written_at, datetime) else parse_moment(
+            written_at, now=timezone.now(), tz=user_zone(user))
+    except InvalidInput as error:
+        errors.update(error.fields)
+    if errors:
+        raise InvalidInput(errors)
+    return text, prompt, moment  # type: ignore[return-value]
+
+
+def write_entry(
+    *,
+    user: AbstractBaseUser,
+    body: str | None,
+    title: str | None = "",
+    tags: str | Iterable[str] | None = (),
+    prompt_id: str | None = "",
+    letter: bool | None = None,
+    written_at: str | datetime | None = None,
+) -> Entry:
+    """Save a journal entry (B1) or unsent letter (B2); nothing is saved if anything is wrong."""
+    text, prompt, moment = _validated(user=user, title=title, body=body, tags=tags,
+                                      prompt_id=prompt_id, written_at=written_at)
+    with transaction.atomic():
+        entry = Entry.objects.create(
+            user=user, written_at=moment, title=text.title, body=text.body,  # type: ignore[attr-defined]
+            prompt_id=prompt, kind=_kind(prompt, letter),
+        )
+        _set_tags(user, entry, text.tags)  # type: ignore[attr-defined]
+    return entry
+
+
+def update_entry(
+    *,
+    user: AbstractBaseUser,
+    entry_id: int,
+    body: str | None,
+    title: str | None = "",
+    tags: str | Iterable[str] | None = (),
+    letter: bool | None = None,
+    written_at: str | datetime | None = None,
+) -> Entry:
+    entry = get_entry(user=user, entry_id=entry_id)
+    text, _, moment = _validated(user=user, title=title, body=body, tags=tags,
+                                 prompt_id=entry.prompt_id, written_at=written_at or entry.written_at)
+    with transaction.atomic():
+        entry.title, entry.body, entry.written_at = text.title, text.body, moment  # type: ignore[attr-defined]
+        if letter is not None:
+            entry.kind = _kind(entry.prompt_id, letter)
+        entry.save()
+        _set_tags(user, entry, text.tags)  # type: ignore[attr-defined]
+    return entry
+
+
+def delete_entry(*, user: AbstractBaseUser, entry_id: int) -> None:
+    deleted, _ = Entry.objects.filter(user=user, pk=entry_id).delete()
+    if not deleted:
+        raise NotFound(msg("That entry isn\u2019t here any more."))
+
+
+def _entries(user: AbstractBaseUser) -> QuerySet[Entry]:
+    return Entry.objects.filter(user=user).prefetch_related(
+        Prefetch("entry_tags", EntryTag.objects.filter(user=user).select_related("tag")))
+
+
+def get_entry(*, user: AbstractBaseUser, entry_id: int) -> Entry:
+    entry = _entries(user).filter(pk=entry_id).first()
+    if entry is None:
+        raise NotFound(msg("I couldn\u2019t find that entry."))
+    return entry
+
+
+def list_entries(
+    *, user: AbstractBaseUser, tag: str | None = None, kind: str | None = None,
+    limit: int | None = 100,
+) -> list[Entry]:
+    queryset = _entries(user)
+    if tag:
+        queryset = queryset.filter(entry_tags__tag__name=tag.strip().lstrip("#").lower())
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return list(queryset[:limit] if limit else queryset)
+
+
+def entries_on(*, user: AbstractBaseUser, day: date) -> list[Entry]:
+    start, end = day_bounds(user, day)
+    return list(_entries(user).filter(written_at__gte=start, written_at__lt=end))
+
+
+def tags_in_use(*, user: AbstractBaseUser) -> list[tuple[str, int]]:
+    rows = (Tag.objects.filter(user=user).annotate(uses=Count("entry_tags"))
+            .filter(uses__gt=0).order_by("name"))
+    return [(t.name, t.uses) for t in rows]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    entry: Entry
+    excerpt: str
+
+
+def search_entries(*, user: AbstractBaseUser, query: str, limit: int = 200) -> list[SearchHit]:
+    """Entries containing every word of `query` (prefixes and word forms count), newest first."""
+    terms = search_terms(query)
+    entries = search.matching(_entries(user), terms)[:limit]
+    return [SearchHit(entry, snippet(entry.body, terms)) for entry in entries]

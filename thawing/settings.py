@@ -1,0 +1,115 @@
+"""Django settings: one file, driven by THAWING_* environment variables (see conf.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thawing import conf
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = conf.data_dir()
+THAWING_MODE = conf.mode()
+THAWING_SIGNUP = conf.flag("THAWING_SIGNUP")
+
+SECRET_KEY = conf.secret_key()
+DEBUG = conf.flag("THAWING_DEBUG")
+ALLOWED_HOSTS = conf.allowed_hosts()
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "thawing.accounts",
+    "thawing.checkins",
+    "thawing.journal",
+    "thawing.care",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "thawing.accounts.middleware.security_headers",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "thawing.accounts.middleware.first_run",
+    "thawing.accounts.middleware.RequireSignIn",
+    "thawing.accounts.middleware.user_time_zone",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "thawing.urls"
+WSGI_APPLICATION = "thawing.wsgi.application"
+LOGIN_URL = "accounts:signin"
+LOGIN_REDIRECT_URL = "checkins:today"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "thawing.accounts.context.thawing_context",
+            ],
+        },
+    },
+]
+
+DATABASES = conf.databases()
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Argon2 first: memory-hard, so a stolen database is slow to attack.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "UTC"
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+# Serve the packaged files straight from the app folders: no collectstatic step to forget.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Sessions and cookies: HTTP-only, same-site; HTTPS-only in server mode.
+SECURE_COOKIES = conf.flag("THAWING_SECURE_COOKIES", default=THAWING_MODE == "server")
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_NAME = "thawing_session"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Never log request bodies: they hold journal text. Warnings and errors only.
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

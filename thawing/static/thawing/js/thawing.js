@@ -1,0 +1,184 @@
+/* Thawing: the little JavaScript the pages use. Every page works without it.
+   - body map: tap a region of the figure to open its list of sensations
+   - suggestions: candidate emotion words for the chosen sensations, from our own API
+   - emotion rows: add a suggested word, add another row
+   - drafts: what is typed in a form is kept in this tab (sessionStorage) until it is saved,
+     so a reload or an accidental click away loses nothing */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function ready(fn) {
+    if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
+  }
+
+  /* ---- body map ---- */
+  function bodyMap(form) {
+    var figure = form.querySelector(".bodymap");
+    if (!figure) { return; }
+    function refresh() {
+      var chosen = {};
+      form.querySelectorAll('input[name="body"]:checked').forEach(function (box) {
+        chosen[box.value.split(":")[0]] = true;
+      });
+      figure.querySelectorAll("[data-region]").forEach(function (shape) {
+        shape.classList.toggle("chosen", !!chosen[shape.getAttribute("data-region")]);
+      });
+      form.querySelectorAll("details.region").forEach(function (details) {
+        var count = details.querySelectorAll("input:checked").length;
+        var summary = details.querySelector("summary");
+        var badge = summary.querySelector(".count");
+        if (!badge) { badge = document.createElement("span"); badge.className = "count"; summary.appendChild(badge); }
+        badge.textContent = count ? " (" + count + ")" : "";
+      });
+    }
+    figure.addEventListener("click", function (event) {
+      var shape = event.target.closest("[data-region]");
+      if (!shape) { return; }
+      var region = shape.getAttribute("data-region");
+      var details = form.querySelector('details.region[data-region="' + region + '"]');
+      if (!details) { return; }
+      details.open = true;
+      figure.querySelectorAll(".active").forEach(function (el) { el.classList.remove("active"); });
+      figure.querySelectorAll('[data-region="' + region + '"]').forEach(function (el) { el.classList.add("active"); });
+      details.scrollIntoView({ behavior: "smooth", block: "nearest" });
+      var first = details.querySelector("input");
+      if (first) { first.focus({ preventScroll: true }); }
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target.name === "body") { refresh(); suggest(form); }
+    });
+    refresh();
+  }
+
+  /* ---- suggestions from body to words ---- */
+  var pending = null;
+  function suggest(form) {
+    var box = form.querySelector("#suggestions");
+    if (!box) { return; }
+    var params = new URLSearchParams();
+    form.querySelectorAll('input[name="body"]:checked').forEach(function (input) { params.append("body", input.value); });
+    var list = box.querySelector(".suggestion-list");
+    if (![...params.keys()].length) { list.replaceChildren(); return; }
+    if (pending) { pending.abort(); }
+    pending = new AbortController();
+    fetch(box.getAttribute("data-url") + "?" + params.toString(), {
+      credentials: "same-origin", headers: { Accept: "application/json" }, signal: pending.signal
+    }).then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (items) {
+        list.replaceChildren();
+        items.forEach(function (item) {
+          var li = document.createElement("li");
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "chip add-word";
+          button.setAttribute("data-word", item.emotion.name);
+          button.textContent = box.getAttribute("data-add-label").replace("%s", item.emotion.name);
+          var reason = document.createElement("span");
+          reason.className = "reason";
+          reason.textContent = item.reasons[0] || "";
+          li.append(button, " ", reason);
+          list.appendChild(li);
+        });
+      }).catch(function () { /* offline or aborted: the button below still works */ });
+  }
+
+  /* ---- emotion word rows ---- */
+  function emotionRows(form) {
+    var rows = form.querySelector("#emotion-rows");
+    if (!rows) { return; }
+    function newRow() {
+      var last = rows.querySelector(".emotion-row:last-child");
+      var row = last.cloneNode(true);
+      row.querySelectorAll("input").forEach(function (input) { input.value = ""; });
+      row.querySelectorAll("select").forEach(function (select) { select.selectedIndex = 0; });
+      rows.appendChild(row);
+      return row;
+    }
+    function addWord(word) {
+      var inputs = Array.prototype.slice.call(rows.querySelectorAll('input[name="emotion"]'));
+      if (inputs.some(function (input) { return input.value.trim().toLowerCase() === word.toLowerCase(); })) { return; }
+      var empty = inputs.filter(function (input) { return !input.value.trim(); })[0];
+      var target = empty || newRow().querySelector('input[name="emotion"]');
+      target.value = word;
+      target.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    form.addEventListener("click", function (event) {
+      var button = event.target.closest(".add-word");
+      if (button) { addWord(button.getAttribute("data-word")); button.setAttribute("aria-pressed", "true"); }
+    });
+    var more = form.querySelector("#add-emotion");
+    if (more) {
+      more.addEventListener("click", function () { newRow().querySelector("input").focus(); });
+    }
+  }
+
+  /* ---- drafts that survive a reload or a click away ---- */
+  var PENDING = "thawing-saving";
+  function fields(form) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== "csrfmiddlewaretoken" && !/^(password|hidden|submit|button|file)$/.test(el.type);
+    });
+  }
+  function snapshot(form) {
+    var data = {};
+    fields(form).forEach(function (el) {
+      var key = el.name;
+      if (el.type === "checkbox" || el.type === "radio") {
+        if (el.checked) { (data[key] = data[key] || []).push(el.value); }
+      } else {
+        (data[key] = data[key] || []).push(el.value);
+      }
+    });
+    return data;
+  }
+  function restore(form, data) {
+    var seen = {};
+    fields(form).forEach(function (el) {
+      var values = data[el.name];
+      if (!values) { if (el.type === "checkbox" || el.type === "radio") { el.checked = false; } return; }
+      if (el.type === "checkbox" || el.type === "radio") {
+        el.checked = values.indexOf(el.value) >= 0;
+      } else {
+        var i = seen[el.name] || 0;
+        seen[el.name] = i + 1;
+        if (i < values.length) { el.value = values[i]; }
+      }
+    });
+  }
+  function drafts() {
+    var saving = sessionStorage.getItem(PENDING);
+    sessionStorage.removeItem(PENDING);
+    if (saving && !document.querySelector('form[data-keep="' + saving + '"]')) {
+      // The form was sent and the page moved on: it was saved, so the draft can go.
+      sessionStorage.removeItem("thawing-draft:" + saving);
+    }
+    document.querySelectorAll("form[data-keep]").forEach(function (form) {
+      var key = "thawing-draft:" + form.getAttribute("data-keep");
+      var stored = sessionStorage.getItem(key);
+      var dirty = false;
+      var hasErrors = !!form.querySelector(".error-summary");
+      if (stored && !hasErrors && JSON.stringify(snapshot(form)) !== stored) {
+        restore(form, JSON.parse(stored));
+        var note = document.createElement("p");
+        note.className = "message";
+        note.setAttribute("role", "status");
+        note.textContent = form.getAttribute("data-restored") || "We brought back what you had not saved yet.";
+        form.insertBefore(note, form.firstChild);
+        dirty = true;
+      }
+      function remember() { dirty = true; sessionStorage.setItem(key, JSON.stringify(snapshot(form))); }
+      form.addEventListener("input", remember);
+      form.addEventListener("change", remember);
+      form.addEventListener("submit", function () { dirty = false; sessionStorage.setItem(PENDING, form.getAttribute("data-keep")); });
+      window.addEventListener("beforeunload", function (event) {
+        if (dirty) { event.preventDefault(); event.returnValue = ""; }
+      });
+    });
+  }
+
+  ready(function () {
+    drafts();
+    document.querySelectorAll("form.checkin").forEach(function (form) { bodyMap(form); emotionRows(form); });
+  });
+})();

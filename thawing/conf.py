@@ -54,6 +54,11 @@ def data_dir() -> Path:
     return path
 
 
+def env_path(name: str) -> Path | None:
+    raw = os.environ.get(name, "").strip()
+    return Path(raw).expanduser() if raw else None
+
+
 def database_url() -> str:
     return os.environ.get("THAWING_DATABASE_URL", "").strip()
 

@@ -87,7 +87,9 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Operators may collect static files for a reverse proxy; local installs need not.
+STATIC_ROOT = conf.env_path("THAWING_STATIC_ROOT")
 # Serve the packaged files straight from the app folders: no collectstatic step to forget.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

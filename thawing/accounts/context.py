@@ -6,6 +6,16 @@ from django.conf import settings
 from django.http import HttpRequest
 
 import thawing
+from thawing.core.errors import ThawingError
+
+
+def _has_passphrase() -> bool:
+    from thawing.accounts import services
+
+    try:
+        return services.local_needs_passphrase()
+    except ThawingError:
+        return False
 
 
 def thawing_context(request: HttpRequest) -> dict[str, Any]:
@@ -14,4 +24,5 @@ def thawing_context(request: HttpRequest) -> dict[str, Any]:
         "thawing_mode": settings.THAWING_MODE,
         "thawing_signup": settings.THAWING_SIGNUP,
         "thawing_version": thawing.__version__,
+        "thawing_can_lock": settings.THAWING_MODE != "local" or _has_passphrase(),
     }

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from thawing import content
 from thawing.checkins import services
 from thawing.checkins.forms import CheckInInput
+from thawing.core.body import group_by_reason
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.mood import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN
 from thawing.journal import services as journal
@@ -54,7 +55,7 @@ def _form_context(values: CheckInInput, errors: dict[str, str], **extra: object)
         except InvalidInput:
             suggestions = []
     return {
-        "values": values, "errors": errors, "suggestions": suggestions,
+        "values": values, "errors": errors, "suggestions": group_by_reason(suggestions),
         "mood_range": range(MOOD_MIN, MOOD_MAX + 1), "feel_range": range(FEEL_MIN, FEEL_MAX + 1),
         "intensity_choices": INTENSITY_CHOICES, "body_rows": _body_rows(values.body),
         "vocabulary": content.vocabulary(), **extra,

@@ -127,3 +127,11 @@ class BodyMap:
             for emotion_id in ranked
             if (emotion := vocabulary.get(emotion_id)) is not None
         ][:limit]
+
+
+def group_by_reason(suggestions: Iterable[Suggestion]) -> list[tuple[str, list[Emotion]]]:
+    """Suggestions gathered under their first reason, so each sentence is shown once."""
+    groups: dict[str, list[Emotion]] = {}
+    for suggestion in suggestions:
+        groups.setdefault(suggestion.reasons[0], []).append(suggestion.emotion)
+    return list(groups.items())

@@ -67,17 +67,29 @@
     }).then(function (response) { return response.ok ? response.json() : []; })
       .then(function (items) {
         list.replaceChildren();
+        var groups = [];
+        var byReason = {};
         items.forEach(function (item) {
+          var reason = item.reasons[0] || "";
+          if (!byReason[reason]) { byReason[reason] = []; groups.push(reason); }
+          byReason[reason].push(item.emotion.name.toLowerCase());
+        });
+        groups.forEach(function (reason) {
           var li = document.createElement("li");
-          var button = document.createElement("button");
-          button.type = "button";
-          button.className = "chip add-word";
-          button.setAttribute("data-word", item.emotion.name);
-          button.textContent = box.getAttribute("data-add-label").replace("%s", item.emotion.name);
-          var reason = document.createElement("span");
-          reason.className = "reason";
-          reason.textContent = item.reasons[0] || "";
-          li.append(button, " ", reason);
+          var text = document.createElement("span");
+          text.className = "reason";
+          text.textContent = reason;
+          var words = document.createElement("span");
+          words.className = "words";
+          byReason[reason].forEach(function (name) {
+            var button = document.createElement("button");
+            button.type = "button";
+            button.className = "chip add-word";
+            button.setAttribute("data-word", name);
+            button.textContent = box.getAttribute("data-add-label").replace("%s", name);
+            words.append(button, " ");
+          });
+          li.append(text, words);
           list.appendChild(li);
         });
       }).catch(function () { /* offline or aborted: the button below still works */ });

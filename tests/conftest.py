@@ -1,0 +1,46 @@
+"""Fixtures shared by every test: a fresh data directory, the mode, and people."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def data_dir(settings, tmp_path):
+    """Each test gets its own data directory, in local mode unless it asks otherwise."""
+    settings.DATA_DIR = tmp_path
+    settings.THAWING_MODE = "local"
+    return tmp_path
+
+
+@pytest.fixture
+def server_mode(settings):
+    settings.THAWING_MODE = "server"
+    return settings
+
+
+@pytest.fixture
+def local_user(db):
+    """A local profile without a passphrase, in London."""
+    from thawing.accounts import services
+
+    return services.set_up_local_profile(name="Sam", timezone="Europe/London", country="GB",
+                                         passphrase=None)
+
+
+@pytest.fixture
+def make_account(db):
+    """Server-mode accounts, each with its own profile."""
+    from thawing.accounts import services
+
+    def make(username: str = "robin", password: str = "a long enough passphrase",
+             timezone: str = "UTC") -> object:
+        return services.create_account(username=username, password=password, timezone=timezone)
+
+    return make
+
+
+@pytest.fixture
+def signed_in(client, local_user):
+    client.force_login(local_user)
+    return client

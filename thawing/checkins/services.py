@@ -160,10 +160,14 @@ def acknowledge_shutdown(
     today = local_today(user)
     if isinstance(since, date):
         started = since
-    else:
+    elif since and since.strip():
         zone = user_zone(user)
-        started = parse_moment(since, now=timezone.now().astimezone(zone), tz=zone).date() \
-            if since and since.strip() else today
+        try:
+            started = parse_moment(since, now=timezone.now().astimezone(zone), tz=zone).date()
+        except InvalidInput as error:
+            raise InvalidInput({"since": error.fields["at"]}) from None
+    else:
+        started = today
     if started > today:
         raise InvalidInput({"since": msg("That day hasn\u2019t come yet. Choose today or earlier.")})
     text = clean_text("words", words, limit=WORDS_MAX, label=msg("This note"))

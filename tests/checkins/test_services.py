@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from thawing.checkins import services
+from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion, Episode
+from thawing.core.errors import InvalidInput, NotFound
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.mark.practice("A2")
+def test_cant_tell_is_saved_as_a_mood_of_none(local_user):
+    checkin = services.record_checkin(user=local_user, mood="cant-tell")
+    assert CheckIn.objects.get(pk=checkin.pk).mood is None
+
+
+@pytest.mark.practice("A3")
+def test_a_full_checkin_saves_every_part_with_its_owner(local_user):
+    checkin = services.record_checkin(
+        user=local_user, mood="4", feel="2", emotions=[("Numb", "2"), ("tired", "")],
+        body=["chest:tight", "Arms:Less"], flicker="a pang of envy", note="long day",
+    )
+    saved = CheckIn.objects.get(pk=checkin.pk)
+    assert (saved.mood, saved.feel, saved.flicker, saved.note) == (4, 2, "a pang of envy", "long day")
+    emotions = list(CheckInEmotion.objects.filter(checkin=saved).values_list(
+        "emotion", "intensity", "user_id"))
+    assert emotions == [("numb", 2, local_user.pk), ("tired", None, local_user.pk)]
+    body = list(BodySensation.objects.filter(checkin=saved).values_list("region", "sensation"))
+    assert body == [("chest", "tight"), ("arms", "less")]
+
+
+def test_bad_input_saves_nothing_and_names_each_problem(local_user):
+    with pytest.raises(InvalidInput) as caught:
+        services.record_checkin(user=local_user, mood="11", emotions=[("saad", None)],
+                                body=["chest"], at="soon")
+    assert set(caught.value.fields) == {"mood", "emotions", "body", "at"}
+    assert "sad" in caught.value.fields["emotions"]
+    assert CheckIn.objects.count() == 0 and CheckInEmotion.objects.count() == 0
+
+
+def test_backfilled_time_is_read_in_the_users_time_zone(local_user):
+    with time_machine.travel(datetime(2026, 7, 2, 12, 0, tzinfo=LONDON)):
+        checkin = services.record_checkin(user=local_user, mood=5, at="2026-07-01T21:30")
+    assert checkin.at == datetime(2026, 7, 1, 20, 30, tzinfo=ZoneInfo("UTC"))
+
+
+def test_a_checkin_in_the_future_is_refused(local_user):
+    tomorrow = (datetime.now(LONDON) + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    with pytest.raises(InvalidInput) as caught:
+        services.record_checkin(user=local_user, mood=5, at=tomorrow)
+    assert "at" in caught.value.fields
+
+
+def test_update_replaces_every_part(local_user):
+    checkin = services.record_checkin(user=local_user, mood=3, emotions=[("sad", 4)],
+                                      body=["chest:heavy"])
+    services.update_checkin(user=local_user, checkin_id=checkin.pk, mood="cant-tell",
+                            emotions=[("calm", None)], body=[], note="better")
+    saved = services.get_checkin(user=local_user, checkin_id=checkin.pk)
+    assert saved.mood is None and saved.note == "better"
+    assert [e.emotion for e in saved.emotions.all()] == ["calm"]
+    assert list(saved.body.all()) == []
+
+
+def test_a_failed_update_changes_nothing(local_user):
+    checkin = services.record_checkin(user=local_user, mood=3, emotions=[("sad", 4)])
+    with pytest.raises(InvalidInput):
+        services.update_checkin(user=local_user, checkin_id=checkin.pk, mood=0)
+    saved = services.get_checkin(user=local_user, checkin_id=checkin.pk)
+    assert saved.mood == 3 and [e.emotion for e in saved.emotions.all()] == ["sad"]
+
+
+def test_delete_removes_the_checkin_and_its_parts(local_user):
+    checkin = services.record_checkin(user=local_user, mood=3, emotions=[("sad", 4)])
+    services.delete_checkin(user=local_user, checkin_id=checkin.pk)
+    assert not CheckIn.objects.exists() and not CheckInEmotion.objects.exists()
+    with pytest.raises(NotFound):
+        services.delete_checkin(user=local_user, checkin_id=checkin.pk)
+
+
+def test_several_checkins_a_day_are_listed_on_the_local_day(local_user):
+    with time_machine.travel(datetime(2026, 6, 10, 23, 30, tzinfo=LONDON)):
+        # 23:30 in London is 22:30 UTC, still the 10th for the user.
+        services.record_checkin(user=local_user, mood=5)
+        services.record_checkin(user=local_user, mood=6, at="2026-06-10T08:00")
+        services.record_checkin(user=local_user, mood=7, at="2026-06-09T23:59")
+        summary = services.today_summary(user=local_user)
+    assert summary.day == date(2026, 6, 10)
+    assert [c.mood for c in summary.checkins] == [5, 6]
+
+
+def test_one_user_never_reads_or_changes_anothers_checkins(local_user, make_account):
+    other = make_account("other")
+    mine = services.record_checkin(user=local_user, mood=5, note="private")
+    with pytest.raises(NotFound):
+        services.get_checkin(user=other, checkin_id=mine.pk)
+    with pytest.raises(NotFound):
+        services.update_checkin(user=other, checkin_id=mine.pk, mood=1)
+    with pytest.raises(NotFound):
+        services.delete_checkin(user=other, checkin_id=mine.pk)
+    assert services.list_checkins(user=other) == []
+    assert CheckIn.objects.get(pk=mine.pk).mood == 5
+
+
+@pytest.mark.practice("A3")
+def test_body_choices_suggest_words_with_reasons(local_user):
+    suggestions = services.suggest_emotions(body=["whole-body:less"])
+    assert suggestions and all(s.reasons for s in suggestions)
+    assert any(s.emotion.family == "numb" for s in suggestions)
+
+
+@pytest.mark.practice("A1")
+def test_acknowledging_shut_down_records_when_it_began(local_user):
+    episode = services.acknowledge_shutdown(user=local_user, since="2026-01-05",
+                                            words="everything is muffled")
+    assert Episode.objects.get().started_on == date(2026, 1, 5)
+    again = services.acknowledge_shutdown(user=local_user, since="2025-12-20")
+    assert again.pk == episode.pk and again.started_on == date(2025, 12, 20)
+    assert again.words == "everything is muffled"
+    services.end_episode(user=local_user)
+    assert services.current_episode(user=local_user) is None
+
+
+def test_shut_down_cannot_begin_in_the_future(local_user):
+    with pytest.raises(InvalidInput) as caught:
+        services.acknowledge_shutdown(user=local_user, since="2999-01-01")
+    assert set(caught.value.fields) == {"since"}
+    assert not Episode.objects.exists()

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import pytest
+
+from thawing import content
+from thawing.core.errors import InvalidInput, NotFound
+from thawing.journal import services
+from thawing.journal.models import Entry, EntryTag
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.practice("B1")
+def test_an_entry_is_saved_with_its_tags_and_prompt(local_user):
+    prompt = content.prompts().prompts[0]
+    entry = services.write_entry(user=local_user, title="Morning", body="I noticed the light.",
+                                 tags="light, #Morning", prompt_id=prompt.id)
+    saved = services.get_entry(user=local_user, entry_id=entry.pk)
+    assert (saved.title, saved.body, saved.prompt_id) == ("Morning", "I noticed the light.", prompt.id)
+    assert sorted(t.tag.name for t in saved.entry_tags.all()) == ["light", "morning"]
+    assert EntryTag.objects.filter(user=local_user).count() == 2
+
+
+@pytest.mark.practice("B2")
+def test_a_letters_prompt_makes_an_unsent_letter(local_user):
+    letter_prompt = content.prompts().in_category("letters")[0]
+    entry = services.write_entry(user=local_user, body="Dear you,", prompt_id=letter_prompt.id)
+    assert entry.kind == Entry.Kind.LETTER
+    plain = services.write_entry(user=local_user, body="Just a day.")
+    assert plain.kind == Entry.Kind.ENTRY
+    assert [e.pk for e in services.list_entries(user=local_user, kind="letter")] == [entry.pk]
+
+
+def test_empty_or_overlong_entries_are_refused_and_nothing_is_saved(local_user):
+    with pytest.raises(InvalidInput) as caught:
+        services.write_entry(user=local_user, body="   ", title="x" * 300, prompt_id="nope")
+    assert set(caught.value.fields) == {"body", "title", "prompt"}
+    with pytest.raises(InvalidInput):
+        services.write_entry(user=local_user, body="x" * 100_001)
+    assert not Entry.objects.exists()
+
+
+@pytest.mark.practice("B1")
+@pytest.mark.parametrize("query, found", [
+    ("walk", True), ("walking", True), ("WALKED", True), ("river walk", True),
+    ("rivers", True), ("café", True), ("cafe", True), ("walk ocean", False), ("ocean", False),
+])
+def test_search_finds_words_prefixes_and_word_forms(local_user, query, found):
+    services.write_entry(user=local_user, title="By the river",
+                         body="I walked along the river to the café and felt a little lighter.")
+    hits = services.search_entries(user=local_user, query=query)
+    assert bool(hits) is found
+
+
+def test_search_follows_edits_and_deletions(local_user):
+    entry = services.write_entry(user=local_user, body="thinking about the garden")
+    services.update_entry(user=local_user, entry_id=entry.pk, body="thinking about the sea")
+    assert services.search_entries(user=local_user, query="garden") == []
+    assert len(services.search_entries(user=local_user, query="sea")) == 1
+    services.delete_entry(user=local_user, entry_id=entry.pk)
+    assert services.search_entries(user=local_user, query="sea") == []
+
+
+def test_search_never_returns_another_users_entries(local_user, make_account):
+    other = make_account("other")
+    services.write_entry(user=other, body="a secret about the orchard")
+    assert services.search_entries(user=local_user, query="orchard") == []
+    with pytest.raises(NotFound):
+        services.get_entry(user=local_user, entry_id=Entry.objects.get().pk)
+
+
+def test_search_with_only_punctuation_finds_nothing_quietly(local_user):
+    services.write_entry(user=local_user, body="words")
+    assert services.search_entries(user=local_user, query='"*)(') == []
+
+
+def test_write_from_a_prompt_and_find_it_on_the_list(signed_in):
+    prompt = content.prompts().prompts[3]
+    form = signed_in.get("/journal/new/", {"prompt": prompt.id}).content.decode()
+    assert prompt.text in form
+    response = signed_in.post("/journal/new/", {"body": "Something small.", "prompt": prompt.id,
+                                                "tags": "small"})
+    entry = Entry.objects.get()
+    assert response.status_code == 302 and entry.prompt_id == prompt.id
+    assert "Something small." in signed_in.get("/journal/").content.decode()
+    assert "Something small." in signed_in.get("/journal/", {"q": "small"}).content.decode()
+    assert "Something small." in signed_in.get("/journal/", {"tag": "small"}).content.decode()
+
+
+def test_a_failed_save_keeps_the_draft_on_the_page(signed_in):
+    response = signed_in.post("/journal/new/", {"title": "Kept title", "body": "",
+                                                "tags": "one two"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="Kept title"' in page and 'value="one two"' in page
+    long_text = "word " * 20_001
+    response = signed_in.post("/journal/new/", {"body": long_text})
+    assert response.status_code == 400 and long_text.strip()[:50] in response.content.decode()
+    assert not Entry.objects.exists()
+
+
+def test_edit_and_delete_an_entry(signed_in, local_user):
+    entry = services.write_entry(user=local_user, body="first words")
+    assert "first words" in signed_in.get(f"/journal/{entry.pk}/edit/").content.decode()
+    signed_in.post(f"/journal/{entry.pk}/edit/", {"body": "second words", "tags": "x"})
+    entry.refresh_from_db()
+    assert entry.body == "second words"
+    signed_in.post(f"/journal/{entry.pk}/delete/")
+    assert not Entry.objects.exists()
+
+
+def test_prompts_page_lists_every_category(signed_in):
+    page = signed_in.get("/journal/prompts/").content.decode()
+    for category in content.prompts().categories:
+        assert category.name in page
+
+
+def test_someone_elses_entry_is_not_found(signed_in, make_account):
+    other = make_account("other")
+    theirs = services.write_entry(user=other, body="not yours")
+    for url in (f"/journal/{theirs.pk}/", f"/journal/{theirs.pk}/edit/",
+                f"/journal/{theirs.pk}/delete/"):
+        assert signed_in.get(url).status_code == 404
+        assert signed_in.post(url, {"body": "changed"}).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.body == "not yours"
+
+
+def test_journal_text_never_appears_in_the_admin_listing(make_account, client, local_user):
+    from django.contrib.auth import get_user_model
+
+    services.write_entry(user=local_user, title="My secret title", body="My secret body")
+    admin = get_user_model().objects.create_superuser("admin", password="an admin passphrase")
+    client.force_login(admin)
+    for url in ("/admin/journal/entry/", f"/admin/journal/entry/{Entry.objects.get().pk}/change/"):
+        page = client.get(url).content.decode()
+        assert "My secret" not in page

@@ -1,7 +1,9 @@
 """Full-text search of journal entries, on each database's own index.
 
 SQLite: an FTS5 table (porter stemming, unicode61, diacritics folded) kept in step by
-triggers made in migration 0002. PostgreSQL: a tsvector match with prefix terms.
+triggers made in migration 0002. PostgreSQL: a tsvector match with prefix terms, in a text
+search configuration made in the same migration (English stemming, accents folded by the
+`unaccent` extension, which PostgreSQL 13+ lets a database owner create).
 Every word must appear (prefixes count: "walk" finds "walking").
 """
 
@@ -30,6 +32,14 @@ CREATE_SQLITE = [
     f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END",
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
 ]
+PG_CONFIG = "thawing_search"
+CREATE_POSTGRESQL = [
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = pg_catalog.english)",
+    f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR hword, hword_part, word "
+    "WITH unaccent, english_stem",
+]
+DROP_POSTGRESQL = [f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {PG_CONFIG}"]
 DROP_SQLITE = [
     "DROP TRIGGER IF EXISTS journal_entry_ai",
     "DROP TRIGGER IF EXISTS journal_entry_ad",
@@ -50,9 +60,9 @@ def matching(queryset: QuerySet[Entry], terms: list[str]) -> QuerySet[Entry]:
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
         query = SearchQuery(" & ".join(f"{term}:*" for term in terms), search_type="raw",
-                            config="simple")
+                            config=PG_CONFIG)
         return queryset.annotate(
-            document=SearchVector("title", "body", config="simple")).filter(document=query)
+            document=SearchVector("title", "body", config=PG_CONFIG)).filter(document=query)
     from django.db.models import Q
 
     for term in terms:

@@ -19,6 +19,7 @@ from thawing.core.mood import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN
 from thawing.journal import services as journal
 from thawing.web import say
 
+
 def today(request: HttpRequest) -> HttpResponse:
     summary = services.today_summary(user=request.user)
     return render(request, "checkins/today.html", {

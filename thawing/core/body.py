@@ -112,8 +112,8 @@ class BodyMap:
             rules = [c for c in self.cues if c.matches(region, sensation)]
             best = max((c.specificity for c in rules), default=0)
             for cue in rules:
-                # A catch-all rule speaks only when nothing more specific does.
-                if cue.specificity < best and cue.specificity == 0:
+                # A rule for "any region" speaks only when no rule names this one.
+                if cue.specificity < best:
                     continue
                 for rank, emotion_id in enumerate(cue.emotions):
                     weight = (1 + cue.specificity) * (1 - rank * 0.1)

@@ -51,7 +51,8 @@ class Emotion:
 
 def normalise(word: str) -> str:
     """Lower-case a typed word and join its parts with hyphens, as ids are written."""
-    return "-".join(word.strip().lower().replace("_", " ").replace("-", " ").split())
+    text = word.strip().lower().replace("\u2019", "'").replace("_", " ").replace("-", " ")
+    return "-".join(text.split())
 
 
 @dataclass(frozen=True)

@@ -74,9 +74,9 @@ def search_terms(query: str) -> list[str]:
 
 def snippet(text: str, terms: Iterable[str], *, width: int = 160) -> str:
     """A short excerpt of `text` around the first matching term (the start if none)."""
-    lowered = text.lower()
-    hits = [lowered.find(term) for term in terms if term and lowered.find(term) >= 0]
-    start = max(0, min(hits) - width // 3) if hits else 0
+    positions = [m.start() for term in terms if term
+                 if (m := re.search(re.escape(term), text, re.IGNORECASE))]
+    start = max(0, min(positions) - width // 3) if positions else 0
     excerpt = " ".join(text[start:start + width].split())
     prefix = "\u2026" if start > 0 else ""
     suffix = "\u2026" if start + width < len(text) else ""

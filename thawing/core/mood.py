@@ -38,7 +38,7 @@ def _whole_number(value: str | int | None) -> int | None:
 
 def parse_mood(value: str | int | None) -> int | None:
     """Mood 1-10 from a form, flag or API value; `None` means "can't tell" (A2)."""
-    if isinstance(value, str) and value.strip().lower() in CANT_TELL_WORDS:
+    if isinstance(value, str) and value.strip().lower().replace("\u2019", "'") in CANT_TELL_WORDS:
         return None
     number = _whole_number(value)
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -86,6 +86,13 @@ def clean_text(field: str, value: str | None, *, limit: int, label: str) -> str:
     return text
 
 
+def _moment_of_day(day: date, *, now: datetime, tz: tzinfo) -> datetime:
+    """A bare date: now if it is today, else midday, which stays inside the day anywhere."""
+    if day == now.astimezone(tz).date():
+        return now
+    return datetime.combine(day, time(12, 0), tzinfo=tz)
+
+
 def parse_moment(value: str | None, *, now: datetime, tz: tzinfo) -> datetime:
     """When something happened: empty for now, else an ISO date or date-time (local if naive)."""
     if value is None or not value.strip():
@@ -93,8 +100,7 @@ def parse_moment(value: str | None, *, now: datetime, tz: tzinfo) -> datetime:
     text = value.strip()
     try:
         if len(text) == len("2026-03-14"):
-            # A bare date means that day; midday keeps it inside the day in any time zone.
-            moment = datetime.combine(date.fromisoformat(text), time(12, 0))
+            moment = _moment_of_day(date.fromisoformat(text), now=now, tz=tz)
         else:
             moment = datetime.fromisoformat(text)
     except ValueError:

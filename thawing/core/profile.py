@@ -34,7 +34,7 @@ def build_profile(
     clean_name = (name or "").strip()
     if len(clean_name) > NAME_MAX:
         errors["name"] = msg("A name can be up to %(n)s characters.", n=NAME_MAX)
-    zone = (timezone or "UTC").strip()
+    zone = (timezone or "").strip() or "UTC"
     if zone not in zones:
         errors["timezone"] = msg(
             "I don\u2019t know the time zone \u201c%(zone)s\u201d. It looks like "

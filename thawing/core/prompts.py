@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -48,5 +49,8 @@ class PromptBook:
 
     def of_the_day(self, day: date) -> Prompt:
         """The prompt for a local calendar day: the same all day, a different one tomorrow."""
-        # Stepping by a number coprime with most list lengths walks through the categories.
-        return self.prompts[(day.toordinal() * 7) % len(self.prompts)]
+        count = len(self.prompts)
+        # Stepping by a number coprime with the count visits every prompt before repeating,
+        # and a step near 7 moves between categories from one day to the next.
+        step = next(k for k in range(7, 7 + count + 1) if math.gcd(k, count) == 1)
+        return self.prompts[(day.toordinal() * step) % count]

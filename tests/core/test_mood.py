@@ -109,7 +109,6 @@ def test_a_feel_off_the_scale_is_refused_on_the_feel_field(value):
     assert _field_of(caught) == {"feel"}
 
 
-@pytest.mark.practice("G6")
 @pytest.mark.parametrize("value", list(range(INTENSITY_MIN, INTENSITY_MAX + 1)))
 def test_an_intensity_from_barely_to_very_strongly_is_kept(value):
     assert parse_intensity(value) == value

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Query
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.responses import Status
 from ninja.security import django_auth
 
 from thawing import content
@@ -54,11 +55,16 @@ def signed_out(request: HttpRequest, error: Exception) -> HttpResponse:
 
 @api.exception_handler(NinjaValidationError)
 def malformed(request: HttpRequest, error: NinjaValidationError) -> HttpResponse:
-    fields = {".".join(str(p) for p in e.get("loc", ())[1:]) or "body": e.get("msg", "")
-              for e in error.errors}
+    fields = {_field_name(e.get("loc", ())): e.get("msg", "") for e in error.errors}
     return api.create_response(request, {
         "message": "Some of what was sent couldn\u2019t be read. Please check the fields named.",
         "fields": fields}, status=400)
+
+
+def _field_name(location: tuple[object, ...] | list[object]) -> str:
+    """"mood" for ("body", "payload", "mood"): the name every other error uses."""
+    parts = [str(p) for p in location if p not in ("body", "query", "path", "payload")]
+    return ".".join(parts) or "body"
 
 
 @api.exception_handler(HttpError)
@@ -85,7 +91,7 @@ def list_checkins(request: HttpRequest, since: date | None = None) -> Any:
 @api.post("/checkins", response={201: CheckInOut, **ERRORS}, tags=["check-ins"])
 def create_checkin(request: HttpRequest, payload: CheckInIn) -> Any:
     checkin = checkins.record_checkin(user=request.user, **checkin_arguments(payload))
-    return 201, checkin_dict(checkins.get_checkin(user=request.user, checkin_id=checkin.pk))
+    return Status(201, checkin_dict(checkins.get_checkin(user=request.user, checkin_id=checkin.pk)))
 
 
 @api.get("/checkins/{checkin_id}", response={200: CheckInOut, **ERRORS}, tags=["check-ins"])
@@ -102,7 +108,7 @@ def update_checkin(request: HttpRequest, checkin_id: int, payload: CheckInIn) ->
 @api.delete("/checkins/{checkin_id}", response={204: None, **ERRORS}, tags=["check-ins"])
 def delete_checkin(request: HttpRequest, checkin_id: int) -> Any:
     checkins.delete_checkin(user=request.user, checkin_id=checkin_id)
-    return 204, None
+    return Status(204, None)
 
 
 @api.get("/today", response={200: TodayOut, **ERRORS}, tags=["check-ins"])
@@ -133,7 +139,7 @@ def write_entry(request: HttpRequest, payload: EntryIn) -> Any:
         user=request.user, body=payload.body, title=payload.title, tags=payload.tags,
         prompt_id=payload.prompt, letter=payload.letter, written_at=payload.written_at,
     )
-    return 201, entry_dict(journal.get_entry(user=request.user, entry_id=entry.pk))
+    return Status(201, entry_dict(journal.get_entry(user=request.user, entry_id=entry.pk)))
 
 
 @api.get("/journal/{entry_id}", response={200: EntryOut, **ERRORS}, tags=["journal"])
@@ -153,7 +159,7 @@ def update_entry(request: HttpRequest, entry_id: int, payload: EntryIn) -> Any:
 @api.delete("/journal/{entry_id}", response={204: None, **ERRORS}, tags=["journal"])
 def delete_entry(request: HttpRequest, entry_id: int) -> Any:
     journal.delete_entry(user=request.user, entry_id=entry_id)
-    return 204, None
+    return Status(204, None)
 
 
 @api.get("/emotions", response={200: list[EmotionOut], **ERRORS}, tags=["emotions"])

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ninja import Field, Schema
+from pydantic import StrictInt, StrictStr
 
 
 class Problem(Schema):
@@ -16,7 +17,7 @@ class EmotionIn(Schema):
 
 
 class CheckInIn(Schema):
-    mood: int | str = Field(description='1-10, or "cant-tell".')
+    mood: StrictInt | StrictStr = Field(description='1-10, or "cant-tell".')
     feel: int | None = Field(None, description="How much can you feel right now, 0-10.")
     emotions: list[EmotionIn] = Field(default_factory=list)
     body: list[str] = Field(default_factory=list, description='"region:sensation" pairs.')

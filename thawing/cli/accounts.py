@@ -41,6 +41,9 @@ def init(
     from thawing.accounts import services
     from thawing.accounts.views import machine_zone
 
+    if not services.is_local_mode():
+        raise ThawingError(msg("\u201cthawing init\u201d sets up a local profile. In server "
+                               "mode, operators create accounts with \u201cthawing adduser\u201d."))
     services.check_not_set_up()
     passphrase = None if no_passphrase else _new_passphrase("THAWING_PASSPHRASE", "passphrase")
     services.set_up_local_profile(

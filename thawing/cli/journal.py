@@ -59,7 +59,7 @@ def journal(
 ) -> None:
     """Write in your journal, or search it: thawing journal search QUERY."""
     words = list(words or [])
-    if words[:1] == ["search"] and len(words) > 1:
+    if words[:1] == ["search"]:
         _search(" ".join(words[1:]), as_json)
         return
     user = setup.user()

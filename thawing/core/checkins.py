@@ -105,7 +105,7 @@ def build_checkin(
         "body": lambda: parse_body(body, body_map),
         "flicker": lambda: clean_text("flicker", flicker, limit=FLICKER_MAX, label=msg("A flicker")),
         "note": lambda: clean_text("note", note, limit=NOTE_MAX, label=msg("A note")),
-        "at": lambda: at if isinstance(at, datetime) else parse_moment(at, now=now, tz=tz),
+        "at": lambda: parse_moment(at, now=now, tz=tz),
     }
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}

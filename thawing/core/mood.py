@@ -93,8 +93,10 @@ def _moment_of_day(day: date, *, now: datetime, tz: tzinfo) -> datetime:
     return datetime.combine(day, time(12, 0), tzinfo=tz)
 
 
-def parse_moment(value: str | None, *, now: datetime, tz: tzinfo) -> datetime:
+def parse_moment(value: str | datetime | None, *, now: datetime, tz: tzinfo) -> datetime:
     """When something happened: empty for now, else an ISO date or date-time (local if naive)."""
+    if isinstance(value, datetime):
+        return _checked_moment(value, now=now, tz=tz)
     if value is None or not value.strip():
         return now
     text = value.strip()
@@ -108,6 +110,11 @@ def parse_moment(value: str | None, *, now: datetime, tz: tzinfo) -> datetime:
             {"at": msg("That date wasn\u2019t clear to me. Try a form like 2026-03-14 or "
                        "2026-03-14 20:30.")}
         ) from None
+    return _checked_moment(moment, now=now, tz=tz)
+
+
+def _checked_moment(moment: datetime, *, now: datetime, tz: tzinfo) -> datetime:
+    """A moment read in the person's zone when it has none, and neither absurd nor ahead."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
     if moment.year < OLDEST_YEAR:

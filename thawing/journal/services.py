@@ -62,8 +62,7 @@ def _validated(
     except InvalidInput as error:
         errors.update(error.fields)
     try:
-        moment = written_at if isinstance(written_at, datetime) else parse_moment(
-            written_at, now=timezone.now(), tz=user_zone(user))
+        moment = parse_moment(written_at, now=timezone.now(), tz=user_zone(user))
     except InvalidInput as error:
         errors.update(error.fields)
     if errors:

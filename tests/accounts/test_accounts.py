@@ -151,3 +151,10 @@ def test_pages_carry_a_strict_content_security_policy(signed_in):
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "<script>" not in response.content.decode()
+
+
+def test_a_missing_unlock_file_shows_a_kind_page_not_a_crash(client, local_user, data_dir):
+    (data_dir / "unlock.json").unlink()
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "unlock file is missing" in response.content.decode()

@@ -8,10 +8,12 @@ from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from thawing.accounts import services
+from thawing.core.errors import ThawingError
+from thawing.web import say
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -46,7 +48,13 @@ def first_run(get_response: Handler) -> Handler:
             return get_response(request)
         if not services.is_set_up():
             return redirect("accounts:setup")
-        if not request.user.is_authenticated and not services.local_needs_passphrase():
+        try:
+            needs_passphrase = services.local_needs_passphrase()
+        except ThawingError as error:
+            # The data folder is damaged (no unlock file): say so instead of crashing.
+            return render(request, "accounts/problem.html", {"message": say(error.message)},
+                          status=503)
+        if not request.user.is_authenticated and not needs_passphrase:
             login(request, services.unlock_local(passphrase=None),
                   backend="django.contrib.auth.backends.ModelBackend")
         return get_response(request)

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import NinjaAPI, Query
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -30,6 +31,7 @@ from thawing.api.schemas import (
 from thawing.api.serialize import checkin_dict, emotion_dict, entry_dict
 from thawing.checkins import services as checkins
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
+from thawing.core.i18n import msg
 from thawing.journal import services as journal
 from thawing.web import say
 
@@ -49,7 +51,7 @@ def thawing_error(request: HttpRequest, error: ThawingError) -> HttpResponse:
 
 @api.exception_handler(AuthenticationError)
 def signed_out(request: HttpRequest, error: Exception) -> HttpResponse:
-    return api.create_response(request, {"message": "Please sign in first.", "fields": {}},
+    return api.create_response(request, {"message": gettext("Please sign in first."), "fields": {}},
                                status=401)
 
 
@@ -57,7 +59,7 @@ def signed_out(request: HttpRequest, error: Exception) -> HttpResponse:
 def malformed(request: HttpRequest, error: NinjaValidationError) -> HttpResponse:
     fields = {_field_name(e.get("loc", ())): e.get("msg", "") for e in error.errors}
     return api.create_response(request, {
-        "message": "Some of what was sent couldn\u2019t be read. Please check the fields named.",
+        "message": gettext("Some of what was sent couldn\u2019t be read. Please check the fields named."),
         "fields": fields}, status=400)
 
 
@@ -179,5 +181,5 @@ def suggestions(request: HttpRequest, body: list[str] = Query([])) -> Any:  # no
 def emotion(request: HttpRequest, emotion_id: str) -> Any:
     found = content.vocabulary().get(emotion_id)
     if found is None:
-        raise NotFound("No emotion word has that id.")
+        raise NotFound(msg("No emotion word has that id."))
     return emotion_dict(found)

@@ -158,3 +158,10 @@ def test_a_missing_unlock_file_shows_a_kind_page_not_a_crash(client, local_user,
     response = client.get("/")
     assert response.status_code == 503
     assert "unlock file is missing" in response.content.decode()
+
+
+def test_without_a_passphrase_only_this_computer_is_let_in(client, local_user):
+    assert client.get("/", REMOTE_ADDR="127.0.0.1").status_code == 200
+    client.logout()
+    response = client.get("/journal/", REMOTE_ADDR="192.0.2.7")
+    assert response.status_code == 302 and response.url.startswith("/signin/")

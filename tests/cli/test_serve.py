@@ -67,3 +67,13 @@ def test_a_busy_port_gets_a_kind_message_and_exit_code_1(child_env):
             env=child_env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert f"--port {port + 1}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_listening_on_the_network_without_a_passphrase_is_refused(child_env):
+    subprocess.run([sys.executable, "-m", "thawing", "init", "--no-passphrase"], env=child_env,
+                   check=True, capture_output=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "thawing", "serve", "--no-browser", "--host", "0.0.0.0",
+         "--port", str(free_port())], env=child_env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "only listens on this computer" in result.stderr

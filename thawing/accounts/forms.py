@@ -42,8 +42,8 @@ class SetupForm(ProfileForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     no_passphrase = forms.BooleanField(
-        label=_("I don\u2019t want a passphrase. I understand anyone using this computer "
-                "account could open my journal."),
+        label=_("I don\u2019t want a passphrase. I understand that anyone who can use "
+                "this computer could open my journal."),
         required=False,
     )
 

@@ -23,6 +23,7 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
+LOOPBACK_ADDRESSES = {"127.0.0.1", "::1"}
 OPEN_PREFIXES = ("/setup/", "/help/", "/static/", "/api/", "/signin/", "/signup/")
 
 
@@ -54,7 +55,9 @@ def first_run(get_response: Handler) -> Handler:
             # The data folder is damaged (no unlock file): say so instead of crashing.
             return render(request, "accounts/problem.html", {"message": say(error.message)},
                           status=503)
-        if not request.user.is_authenticated and not needs_passphrase:
+        # Without a passphrase, only a browser on this very computer is let in unasked.
+        if (not request.user.is_authenticated and not needs_passphrase
+                and request.META.get("REMOTE_ADDR") in LOOPBACK_ADDRESSES):
             login(request, services.unlock_local(passphrase=None),
                   backend="django.contrib.auth.backends.ModelBackend")
         return get_response(request)

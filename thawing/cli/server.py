@@ -8,6 +8,7 @@ import typer
 from thawing.cli import setup
 from thawing.cli.output import err, out
 from thawing.core.errors import ThawingError
+from thawing.core.i18n import msg
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -26,11 +27,8 @@ def serve(
 
     from thawing.wsgi import application
 
-    if settings.THAWING_MODE == "local" and host not in LOOPBACK:
-        err.print("Note: you asked to listen beyond this computer in local mode. Anyone who can "
-                  "reach this address can see the sign-in page.")
-    if host not in LOOPBACK and host not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
-        settings.ALLOWED_HOSTS.append(host)
+    if host not in LOOPBACK:
+        _check_reachable_host(host, settings)
     try:
         server = create_server(application, host=host, port=port, threads=threads,
                                ident="Thawing", clear_untrusted_proxy_headers=True)
@@ -47,6 +45,26 @@ def serve(
         out.print("Stopped. See you soon.")
     finally:
         server.close()
+
+
+def _check_reachable_host(host: str, settings: object) -> None:
+    """Listening beyond this computer: only with a passphrase in local mode, and said plainly."""
+    from thawing.accounts import services
+
+    if services.is_local_mode():
+        if not services.is_set_up() or not services.local_needs_passphrase():
+            raise ThawingError(msg(
+                "Without a passphrase, Thawing only listens on this computer (127.0.0.1), so "
+                "nobody else on the network can open your journal. Leave out --host, or set up "
+                "a profile with a passphrase first."))
+        err.print("Note: other devices that can reach this address will see the sign-in page.")
+    allowed = settings.ALLOWED_HOSTS  # type: ignore[attr-defined]
+    if host in ("0.0.0.0", "::"):
+        if allowed == ["127.0.0.1", "localhost", "[::1]"]:
+            err.print("Set THAWING_ALLOWED_HOSTS to the names people will use to reach this "
+                      "server; until then only 127.0.0.1 is answered.")
+    elif host not in allowed and "*" not in allowed:
+        allowed.append(host)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,16 @@ def data_dir(settings, tmp_path):
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Sign-in counts and other cached values never leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def server_mode(settings):
     settings.THAWING_MODE = "server"

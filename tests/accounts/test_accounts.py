@@ -165,3 +165,28 @@ def test_without_a_passphrase_only_this_computer_is_let_in(client, local_user):
     client.logout()
     response = client.get("/journal/", REMOTE_ADDR="192.0.2.7")
     assert response.status_code == 302 and response.url.startswith("/signin/")
+
+
+def test_repeated_wrong_passphrases_pause_sign_in(client, db):
+    from django.core.cache import cache
+
+    services.set_up_local_profile(timezone="UTC", passphrase=PASSPHRASE)
+    for _ in range(5):
+        wrong = client.post("/signin/", {"passphrase": "wrong one here"})
+        assert "doesn’t match" in wrong.content.decode()
+    paused = client.post("/signin/", {"passphrase": PASSPHRASE}).content.decode()
+    assert "paused" in paused
+    assert client.get("/").status_code == 302
+    cache.clear()
+    client.post("/signin/", {"passphrase": PASSPHRASE})
+    assert client.get("/").status_code == 200
+
+
+def test_guessing_one_account_from_many_addresses_is_paused_too(server_mode, make_account):
+    make_account("robin", "a long enough passphrase")
+    for n in range(5):
+        with pytest.raises(WrongPassphrase):
+            services.sign_in(username="robin", password="guess", client=f"192.0.2.{n}")
+    with pytest.raises(Exception, match="paused"):
+        services.sign_in(username="Robin", password="a long enough passphrase",
+                         client="198.51.100.1")

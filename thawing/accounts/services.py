@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thawing import content
+from thawing.accounts import throttle
 from thawing.accounts.models import Profile
 from thawing.core import crypto
 from thawing.core.errors import AlreadySetUp, InvalidInput, Locked, ThawingError, WrongPassphrase
@@ -122,13 +123,24 @@ def local_needs_passphrase() -> bool:
     return crypto.needs_passphrase(json.loads(path.read_text()))
 
 
-def unlock_local(*, passphrase: str | None) -> AbstractBaseUser:
-    """The local user, once the passphrase (if the profile has one) is right."""
+def unlock_local(*, passphrase: str | None, client: str | None = None) -> AbstractBaseUser:
+    """The local user, once the passphrase (if the profile has one) is right.
+
+    `client` (a network address) turns on throttling of repeated wrong tries.
+    """
     profile = local_profile()
     if profile is None:
         raise Locked(msg("Thawing isn\u2019t set up yet. Run \u201cthawing init\u201d or "
                          "open it in your browser to begin."))
-    crypto.unlock(json.loads(unlock_path().read_text()), passphrase)
+    keys = [f"ip:{client}", "local"] if client else []
+    throttle.check(keys)
+    try:
+        with throttle.hashing():
+            crypto.unlock(json.loads(unlock_path().read_text()), passphrase)
+    except WrongPassphrase:
+        throttle.failed(keys)
+        raise
+    throttle.succeeded(keys)
     return profile.user
 
 
@@ -164,14 +176,23 @@ def create_account(
     return user
 
 
-def sign_in(*, username: str, password: str) -> AbstractBaseUser:
-    """A server-mode user whose password is right, or WrongPassphrase (never which part)."""
+def sign_in(*, username: str, password: str, client: str | None = None) -> AbstractBaseUser:
+    """A server-mode user whose password is right, or WrongPassphrase (never which part).
+
+    Wrong tries are counted per address (`client`) and per account name.
+    """
     from django.contrib.auth import authenticate
 
-    user = authenticate(username=(username or "").strip(), password=password or "")
+    name = (username or "").strip()
+    keys = [f"user:{name.lower()}"] + ([f"ip:{client}"] if client else [])
+    throttle.check(keys)
+    with throttle.hashing():
+        user = authenticate(username=name, password=password or "")
     if user is None:
+        throttle.failed(keys)
         raise WrongPassphrase(msg(
             "That user name and password don\u2019t match. Please try again."))
+    throttle.succeeded(keys)
     return user
 
 

@@ -74,10 +74,12 @@ def signin(request: HttpRequest) -> HttpResponse:
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
+            client = request.META.get("REMOTE_ADDR", "")
             if local:
-                user = services.unlock_local(passphrase=form.cleaned_data["passphrase"])
+                user = services.unlock_local(passphrase=form.cleaned_data["passphrase"],
+                                             client=client)
             else:
-                user = services.sign_in(**form.cleaned_data)
+                user = services.sign_in(**form.cleaned_data, client=client)
         except ThawingError as error:
             show_errors(form, error)
         else:

@@ -148,3 +148,34 @@ def test_get_help_now_is_one_tap_from_every_page(open_page, local_user):
         page.goto(page.base + path)
         page.get_by_role("link", name="Get help now").first.click()
         assert "116 123" in page.locator("main").inner_text()
+
+
+def test_a_draft_is_kept_when_saving_fails_for_a_reason_outside_the_form(open_page, local_user):
+    page = open_page(DESKTOP)
+    sign_in_session(page, local_user)
+    page.goto(page.base + "/journal/new/")
+    page.get_by_label("Write whatever comes").fill("Words written before the session ran out")
+    # The session and its CSRF cookie vanish, as when a session expires: the save is refused.
+    page.context.clear_cookies()
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert not Entry.objects.exists()
+    page.goto(page.base + "/journal/new/")
+    assert page.get_by_label("Write whatever comes").input_value() == \
+        "Words written before the session ran out"
+
+
+def test_every_emotion_word_comes_back_after_a_reload(open_page, local_user):
+    page = open_page(DESKTOP)
+    sign_in_session(page, local_user)
+    page.goto(page.base + "/checkins/new/")
+    words = ["tired", "numb", "flat", "calm", "curious"]
+    for index, word in enumerate(words):
+        if index >= page.locator('input[name="emotion"]').count():
+            page.get_by_role("button", name="Add another word").click()
+        page.locator('input[name="emotion"]').nth(index).fill(word)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.reload()
+    restored = [page.locator('input[name="emotion"]').nth(i).input_value()
+                for i in range(page.locator('input[name="emotion"]').count())]
+    assert [w for w in restored if w] == words

@@ -12,9 +12,8 @@ def country_choices() -> list[tuple[str, str]]:
 
 
 class ProfileForm(forms.Form):
-    name = forms.CharField(label=_("What should we call you? (optional)"), required=False,
-                           max_length=200)
-    timezone = forms.CharField(label=_("Time zone"), initial="UTC", max_length=64,
+    name = forms.CharField(label=_("What should we call you? (optional)"), required=False)
+    timezone = forms.CharField(label=_("Time zone"), initial="UTC",
                                widget=forms.TextInput(attrs={"list": "zones",
                                                              "autocomplete": "off"}))
     country = forms.ChoiceField(

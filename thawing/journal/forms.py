@@ -10,7 +10,7 @@ class EntryForm(forms.Form):
     title = forms.CharField(label=_("Title (optional)"), required=False, strip=False)
     body = forms.CharField(
         label=_("Write whatever comes"), required=False, strip=False,
-        widget=forms.Textarea(attrs={"rows": 14, "data-draft": "journal"}),
+        widget=forms.Textarea(attrs={"rows": 14}),
     )
     tags = forms.CharField(
         label=_("Tags (optional)"), required=False,

@@ -96,17 +96,18 @@
   }
 
   /* ---- emotion word rows ---- */
+  function addRow(rows) {
+    var last = rows.querySelector(".emotion-row:last-child");
+    var row = last.cloneNode(true);
+    row.querySelectorAll("input").forEach(function (input) { input.value = ""; });
+    row.querySelectorAll("select").forEach(function (select) { select.selectedIndex = 0; });
+    rows.appendChild(row);
+    return row;
+  }
   function emotionRows(form) {
     var rows = form.querySelector("#emotion-rows");
     if (!rows) { return; }
-    function newRow() {
-      var last = rows.querySelector(".emotion-row:last-child");
-      var row = last.cloneNode(true);
-      row.querySelectorAll("input").forEach(function (input) { input.value = ""; });
-      row.querySelectorAll("select").forEach(function (select) { select.selectedIndex = 0; });
-      rows.appendChild(row);
-      return row;
-    }
+    function newRow() { return addRow(rows); }
     function addWord(word) {
       var inputs = Array.prototype.slice.call(rows.querySelectorAll('input[name="emotion"]'));
       if (inputs.some(function (input) { return input.value.trim().toLowerCase() === word.toLowerCase(); })) { return; }
@@ -127,6 +128,13 @@
 
   /* ---- drafts that survive a reload or a click away ---- */
   var PENDING = "thawing-saving";
+  var PREFIX = "thawing-draft:";
+  function draftKey(keep) { return PREFIX + (document.body.getAttribute("data-user") || "") + ":" + keep; }
+  function forgetAllDrafts() {
+    Object.keys(sessionStorage).forEach(function (key) {
+      if (key.indexOf(PREFIX) === 0) { sessionStorage.removeItem(key); }
+    });
+  }
   function fields(form) {
     return Array.prototype.filter.call(form.elements, function (el) {
       return el.name && el.name !== "csrfmiddlewaretoken" && !/^(password|hidden|submit|button|file)$/.test(el.type);
@@ -146,6 +154,11 @@
   }
   function restore(form, data) {
     var seen = {};
+    var rows = form.querySelector("#emotion-rows");
+    if (rows && data.emotion) {
+      // Make room for every word that was typed, not only the rows the page starts with.
+      while (rows.querySelectorAll('input[name="emotion"]').length < data.emotion.length) { addRow(rows); }
+    }
     fields(form).forEach(function (el) {
       var values = data[el.name];
       if (!values) { if (el.type === "checkbox" || el.type === "radio") { el.checked = false; } return; }
@@ -161,12 +174,18 @@
   function drafts() {
     var saving = sessionStorage.getItem(PENDING);
     sessionStorage.removeItem(PENDING);
-    if (saving && !document.querySelector('form[data-keep="' + saving + '"]')) {
-      // The form was sent and the page moved on: it was saved, so the draft can go.
-      sessionStorage.removeItem("thawing-draft:" + saving);
+    if (saving && document.querySelector(".message.success") &&
+        !document.querySelector('form[data-keep="' + saving + '"]')) {
+      // The page after sending says it was saved: only then can the draft go. Anything else
+      // (a sign-in page after a session ran out, an error) keeps it for next time.
+      sessionStorage.removeItem(draftKey(saving));
     }
+    document.querySelectorAll("form.signout").forEach(function (form) {
+      // Locking leaves no private text behind in this tab.
+      form.addEventListener("submit", forgetAllDrafts);
+    });
     document.querySelectorAll("form[data-keep]").forEach(function (form) {
-      var key = "thawing-draft:" + form.getAttribute("data-keep");
+      var key = draftKey(form.getAttribute("data-keep"));
       var stored = sessionStorage.getItem(key);
       var dirty = false;
       var hasErrors = !!form.querySelector(".error-summary");

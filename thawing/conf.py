@@ -9,6 +9,8 @@ THAWING_ALLOWED_HOSTS  comma-separated host names the server answers to
 THAWING_SIGNUP         "1" lets people create their own accounts in server mode
 THAWING_DEBUG          "1" for development only: shows tracebacks
 THAWING_SECURE_COOKIES "1" sends cookies over HTTPS only (default on in server mode)
+THAWING_BEHIND_PROXY   "1" when a TLS reverse proxy on this machine forwards to Thawing
+THAWING_TRUSTED_ORIGINS comma-separated origins of the proxy, like https://thawing.example.org
 """
 
 from __future__ import annotations
@@ -119,7 +121,10 @@ def secret_key() -> str:
     return path.read_text().strip()
 
 
+def csv(name: str) -> list[str]:
+    """A comma-separated environment variable as a list, without blanks."""
+    return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
+
+
 def allowed_hosts() -> list[str]:
-    raw = os.environ.get("THAWING_ALLOWED_HOSTS", "")
-    hosts = [h.strip() for h in raw.split(",") if h.strip()]
-    return hosts or ["127.0.0.1", "localhost", "[::1]"]
+    return csv("THAWING_ALLOWED_HOSTS") or ["127.0.0.1", "localhost", "[::1]"]

@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from thawing.api.routes import api
+from thawing.api.routes import api, api_not_found
 
 urlpatterns = [
     path("", include("thawing.accounts.urls")),
@@ -9,5 +9,6 @@ urlpatterns = [
     path("journal/", include("thawing.journal.urls")),
     path("help/", include("thawing.care.urls")),
     path("api/", api.urls),
+    re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),
 ]

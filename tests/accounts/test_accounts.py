@@ -190,3 +190,46 @@ def test_guessing_one_account_from_many_addresses_is_paused_too(server_mode, mak
     with pytest.raises(Exception, match="paused"):
         services.sign_in(username="Robin", password="a long enough passphrase",
                          client="198.51.100.1")
+
+
+def test_sign_in_works_behind_a_tls_proxy_with_trusted_origins(server_mode, settings,
+                                                                 make_account):
+    from django.test import Client
+
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.CSRF_TRUSTED_ORIGINS = ["https://thawing.example.org"]
+    settings.ALLOWED_HOSTS = ["thawing.example.org"]
+    make_account("robin", "a long enough passphrase")
+    browser = Client(enforce_csrf_checks=True, HTTP_HOST="thawing.example.org",
+                     HTTP_X_FORWARDED_PROTO="https")
+    page = browser.get("/signin/").content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = browser.post("/signin/", {"username": "robin",
+                                         "password": "a long enough passphrase",
+                                         "csrfmiddlewaretoken": token},
+                            HTTP_ORIGIN="https://thawing.example.org")
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("url", ["/journal/99999/", "/no-such-page/"])
+def test_pages_that_do_not_exist_are_kind_and_keep_the_help_link(signed_in, url):
+    response = signed_in.get(url)
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "There’s nothing here" in page and 'href="/help/"' in page
+
+
+def test_a_refused_form_says_what_happened_kindly(local_user):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(local_user)
+    response = browser.post("/checkins/new/", {"mood": "5"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "nothing was saved" in page and 'href="/help/"' in page
+
+
+def test_unknown_api_addresses_answer_in_json(signed_in):
+    response = signed_in.get("/api/nothing-here")
+    assert response.status_code == 404 and "message" in response.json()

@@ -183,3 +183,11 @@ def emotion(request: HttpRequest, emotion_id: str) -> Any:
     if found is None:
         raise NotFound(msg("No emotion word has that id."))
     return emotion_dict(found)
+
+
+def api_not_found(request: HttpRequest) -> HttpResponse:
+    """Every other address under /api/: a JSON answer, like the rest of the API."""
+    from django.http import JsonResponse
+
+    return JsonResponse({"message": gettext("There is no such address in the Thawing API."),
+                         "fields": {}}, status=404)

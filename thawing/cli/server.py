@@ -30,8 +30,11 @@ def serve(
     if host not in LOOPBACK:
         _check_reachable_host(host, settings)
     try:
+        proxy = ({"trusted_proxy": "127.0.0.1", "trusted_proxy_count": 1,
+                  "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"}}
+                 if settings.BEHIND_PROXY else {})
         server = create_server(application, host=host, port=port, threads=threads,
-                               ident="Thawing", clear_untrusted_proxy_headers=True)
+                               ident="Thawing", clear_untrusted_proxy_headers=True, **proxy)
     except OSError as error:
         raise ThawingError(f"I couldn\u2019t listen on {host}:{port} ({error.strerror}). "
                            f"Another program may be using it; try --port {port + 1}.") from None

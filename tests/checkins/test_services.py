@@ -132,3 +132,10 @@ def test_shut_down_cannot_begin_in_the_future(local_user):
         services.acknowledge_shutdown(user=local_user, since="2999-01-01")
     assert set(caught.value.fields) == {"since"}
     assert not Episode.objects.exists()
+
+
+def test_nul_characters_are_dropped_not_a_crash(local_user):
+    checkin = services.record_checkin(user=local_user, mood=5, note="before\x00after",
+                                      flicker="a\x00b")
+    saved = CheckIn.objects.get(pk=checkin.pk)
+    assert (saved.note, saved.flicker) == ("beforeafter", "ab")

@@ -208,3 +208,23 @@ def test_a_misspelt_emotion_exits_1_suggesting_the_close_word(capsys):
     assert ran.code == 1
     assert "No emotion word matches \u201cnumbb\u201d" in ran.said
     assert "Did you mean numb" in ran.said
+
+
+def test_a_bad_prompt_is_refused_before_the_text_is_read(local_user, monkeypatch, capsys):
+    reads = []
+
+    class Watched(io.StringIO):
+        def read(self, *args):
+            reads.append(True)
+            return super().read(*args)
+
+    monkeypatch.setattr("sys.stdin", Watched("precious words"))
+    ran = run(capsys, "journal", "-", "--prompt", "no-such-prompt")
+    assert ran.code == 1 and "no-such-prompt" in ran.said
+    assert reads == [] and not Entry.objects.exists()
+
+
+def test_a_title_with_brackets_is_shown_as_written_in_search(local_user, capsys):
+    run(capsys, "journal", "a quiet walk", "--title", "[/bold] oops [red]")
+    ran = run(capsys, "journal", "search", "walk")
+    assert ran.code == 0 and "[/bold] oops [red]" in ran.said

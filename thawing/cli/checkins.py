@@ -6,6 +6,7 @@ from typing import Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from thawing.cli import setup
 from thawing.cli.output import err, out, print_json, say_error
@@ -26,6 +27,7 @@ def _ask(question: str, check: Any, *, default: str = "") -> Any:
     """Ask until the answer passes `check`; each problem is said kindly, then asked again."""
     while True:
         answer = typer.prompt(question, default=default, show_default=bool(default))
+        # Each answer is checked as soon as it is given, so nothing typed before is lost.
         try:
             return check(answer)
         except ThawingError as error:
@@ -35,7 +37,7 @@ def _ask(question: str, check: Any, *, default: str = "") -> Any:
 def _interactive() -> dict[str, Any]:
     from thawing import content
     from thawing.core.checkins import parse_body, parse_emotions
-    from thawing.core.mood import parse_feel, parse_mood
+    from thawing.core.mood import FLICKER_MAX, NOTE_MAX, clean_text, parse_feel, parse_mood
 
     vocabulary, body_map = content.vocabulary(), content.body_map()
     out.print("Let\u2019s check in. Press Enter to skip anything optional.")
@@ -56,9 +58,11 @@ def _interactive() -> dict[str, Any]:
     words_text = _ask("Any emotion words? Separate with commas; add :1-5 for strength (optional)",
                       lambda a: (a, parse_emotions([_split_emotion(w) for w in a.split(",")],
                                                    vocabulary))[0], default="")
-    flicker = typer.prompt("A flicker, one small cue of feeling (optional)", default="",
-                           show_default=False)
-    note = typer.prompt("A note (optional)", default="", show_default=False)
+    flicker = _ask("A flicker, one small cue of feeling (optional)",
+                   lambda a: clean_text("flicker", a, limit=FLICKER_MAX, label=msg("A flicker")),
+                   default="")
+    note = _ask("A note (optional)",
+                lambda a: clean_text("note", a, limit=NOTE_MAX, label=msg("A note")), default="")
     return {"mood": mood, "feel": feel, "body": body, "flicker": flicker, "note": note,
             "emotions": [_split_emotion(w) for w in words_text.split(",") if w.strip()]}
 
@@ -157,8 +161,9 @@ def checkins(
     zone = user_zone(user)
     table = Table("When", "Check-in", "Flicker / note", box=None, show_edge=False)
     for c in rows:
-        table.add_row(timezone.localtime(c.at, zone).strftime("%a %d %b %H:%M"), _describe(c),
-                      c.flicker or c.note)
+        # Text objects: what people wrote is shown as written, never read as markup.
+        table.add_row(timezone.localtime(c.at, zone).strftime("%a %d %b %H:%M"),
+                      Text(_describe(c)), Text(c.flicker or c.note))
     out.print(table)
 
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.markup import escape
 
 from thawing.cli import setup
 from thawing.cli.output import out, print_json
-from thawing.core.errors import InvalidInput
+from thawing.core.errors import InvalidInput, ThawingError
 from thawing.core.i18n import msg
 
 
@@ -43,13 +44,14 @@ def _search(query: str, as_json: bool) -> None:
     for hit in hits:
         title = hit.entry.title or "(untitled)"
         out.print(f"[bold]{timezone.localtime(hit.entry.written_at, zone):%Y-%m-%d %H:%M}[/bold] "
-                  f"#{hit.entry.pk} {title}", highlight=False)
+                  f"#{hit.entry.pk} {escape(title)}", highlight=False)
         out.print(f"  {hit.excerpt}", markup=False)
 
 
 def journal(
     words: list[str] = typer.Argument(None, help="The entry\u2019s text, or - to read it from "
-                                      "standard input. \u201cjournal search QUERY\u201d searches."),
+                                      "standard input. \u201cjournal search QUERY\u201d searches; "
+                                      "to write text that starts with the word search, quote it."),
     prompt: str = typer.Option("", "--prompt", help="Answer a prompt (see: thawing prompts)."),
     title: str = typer.Option("", "--title", help="A title (optional)."),
     tag: list[str] = typer.Option([], "--tag", help="A tag; repeat for more."),
@@ -71,9 +73,20 @@ def journal(
         found = content.prompts().get(prompt)
         if found:
             out.print(f"[italic]{found.text}[/italic]")
-    entry = services.write_entry(user=user, body=_read_body(words), title=title, tags=tag,
-                                 prompt_id=prompt, letter=True if letter else None,
-                                 written_at=at or None)
+    # Check the options before reading the text, so a typo there costs nothing typed.
+    services.check_entry_options(user=user, prompt_id=prompt, written_at=at or None, tags=tag,
+                                 title=title)
+    typed = not words and sys.stdin.isatty()
+    body = _read_body(words)
+    try:
+        entry = services.write_entry(user=user, body=body, title=title, tags=tag,
+                                     prompt_id=prompt, letter=True if letter else None,
+                                     written_at=at or None)
+    except ThawingError:
+        if typed and body.strip():
+            out.print("Here is what you wrote, so that nothing is lost:\n", markup=False)
+            out.print(body, markup=False)
+        raise
     if as_json:
         print_json(entry_dict(services.get_entry(user=user, entry_id=entry.pk)))
     else:

@@ -30,7 +30,7 @@ def parse_tags(value: str | Iterable[str] | None) -> tuple[str, ...]:
     parts = _TAG_SPLIT.split(value) if isinstance(value, str) else list(value or ())
     tags: list[str] = []
     for part in parts:
-        tag = part.strip().lstrip("#@").lower()
+        tag = part.replace("\x00", "").strip().lstrip("#@").lower()
         if not tag:
             continue
         if len(tag) > TAG_MAX:

@@ -74,7 +74,8 @@ def parse_intensity(value: str | int | None) -> int | None:
 
 def clean_text(field: str, value: str | None, *, limit: int, label: str) -> str:
     """Trim surrounding space and refuse text longer than `limit` characters."""
-    text = (value or "").replace("\r\n", "\n").strip()
+    # NUL characters carry no meaning in text and PostgreSQL refuses them: drop them.
+    text = (value or "").replace("\x00", "").replace("\r\n", "\n").strip()
     if len(text) > limit:
         raise InvalidInput(
             {field: msg(

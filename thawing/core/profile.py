@@ -31,7 +31,7 @@ def build_profile(
 ) -> ProfileData:
     """Checked profile values; InvalidInput names every problem at once."""
     errors: dict[str, str] = {}
-    clean_name = (name or "").strip()
+    clean_name = (name or "").replace("\x00", "").strip()
     if len(clean_name) > NAME_MAX:
         errors["name"] = msg("A name can be up to %(n)s characters.", n=NAME_MAX)
     zone = (timezone or "").strip() or "UTC"

@@ -70,6 +70,15 @@ def _validated(
     return text, prompt, moment  # type: ignore[return-value]
 
 
+def check_entry_options(
+    *, user: AbstractBaseUser, prompt_id: str | None, written_at: str | datetime | None,
+    tags: str | Iterable[str] | None = (), title: str | None = "",
+) -> None:
+    """Check everything but the text, so a caller can do so before asking for the text."""
+    _validated(user=user, title=title, body="-", tags=tags, prompt_id=prompt_id,
+               written_at=written_at)
+
+
 def write_entry(
     *,
     user: AbstractBaseUser,

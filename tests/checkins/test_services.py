@@ -139,3 +139,15 @@ def test_nul_characters_are_dropped_not_a_crash(local_user):
                                       flicker="a\x00b")
     saved = CheckIn.objects.get(pk=checkin.pk)
     assert (saved.note, saved.flicker) == ("beforeafter", "ab")
+
+
+def test_editing_a_checkin_in_the_repeated_autumn_hour_keeps_its_time(local_user):
+    from thawing.core.mood import as_local_input
+
+    # 01:30 UTC on 25 October 2026 is the second 01:30 in London, after the clocks go back.
+    second = datetime(2026, 10, 25, 1, 30, tzinfo=ZoneInfo("UTC"))
+    checkin = services.record_checkin(user=local_user, mood=4, at=second)
+    shown = as_local_input(checkin.at, LONDON)
+    services.update_checkin(user=local_user, checkin_id=checkin.pk, mood=4, note="later",
+                            at=shown)
+    assert CheckIn.objects.get(pk=checkin.pk).at == second

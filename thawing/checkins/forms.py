@@ -12,6 +12,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from thawing.checkins.models import CheckIn
+from thawing.core.mood import as_local_input
 
 EMPTY_EMOTION_ROWS = 3
 
@@ -40,7 +41,6 @@ class CheckInInput:
 
     @classmethod
     def from_checkin(cls, checkin: CheckIn) -> CheckInInput:
-        local = timezone.localtime(checkin.at)
         return cls(
             mood="cant-tell" if checkin.mood is None else str(checkin.mood),
             feel="" if checkin.feel is None else str(checkin.feel),
@@ -48,7 +48,7 @@ class CheckInInput:
                       for e in checkin.emotions.all()],
             body=[f"{b.region}:{b.sensation}" for b in checkin.body.all()],
             flicker=checkin.flicker, note=checkin.note,
-            at=local.strftime("%Y-%m-%dT%H:%M"),
+            at=as_local_input(checkin.at, timezone.get_current_timezone()),
         )
 
     def service_arguments(self) -> dict[str, Any]:

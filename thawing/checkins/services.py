@@ -21,7 +21,7 @@ from thawing.core.body import Suggestion
 from thawing.core.checkins import CheckInData, build_checkin
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
-from thawing.core.mood import clean_text, parse_moment
+from thawing.core.mood import clean_text, keep_or_parse, parse_moment
 
 WORDS_MAX = 2_000
 
@@ -84,8 +84,13 @@ def update_checkin(
 ) -> CheckIn:
     """Replace every part of one of the user's check-ins."""
     checkin = get_checkin(user=user, checkin_id=checkin_id)
+    zone = user_zone(user)
+    try:
+        moment = keep_or_parse(at, original=checkin.at, now=timezone.now(), tz=zone)
+    except InvalidInput:
+        moment = at  # build_checkin reports it, together with any other problem
     data = _checkin_data(user=user, mood=mood, feel=feel, emotions=emotions, body=body,
-                         flicker=flicker, note=note, at=at or checkin.at)
+                         flicker=flicker, note=note, at=moment)
     with transaction.atomic():
         checkin.at, checkin.mood, checkin.feel = data.at, data.mood, data.feel
         checkin.flicker, checkin.note = data.flicker, data.note

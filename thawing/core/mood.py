@@ -87,6 +87,29 @@ def clean_text(field: str, value: str | None, *, limit: int, label: str) -> str:
     return text
 
 
+# How a form shows a moment for editing (an HTML datetime-local value).
+LOCAL_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def as_local_input(moment: datetime, tz: tzinfo) -> str:
+    """A stored moment as the form shows it, in the person's zone."""
+    return moment.astimezone(tz).strftime(LOCAL_INPUT_FORMAT)
+
+
+def keep_or_parse(
+    value: str | datetime | None, *, original: datetime, now: datetime, tz: tzinfo
+) -> datetime:
+    """For an edit: the stored moment when the form sends it back unchanged, else the new one.
+
+    Sending it back unchanged must not move it: in the hour that repeats when clocks go
+    back, the same wall-clock time names two moments, and only the stored one is right.
+    """
+    if value is None or (isinstance(value, str) and (
+            not value.strip() or value.strip() == as_local_input(original, tz))):
+        return original
+    return parse_moment(value, now=now, tz=tz)
+
+
 def _moment_of_day(day: date, *, now: datetime, tz: tzinfo) -> datetime:
     """A bare date: now if it is today, else midday, which stays inside the day anywhere."""
     if day == now.astimezone(tz).date():

@@ -17,7 +17,7 @@ from thawing.checkins.services import day_bounds
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
 from thawing.core.journal import build_entry, search_terms, snippet
-from thawing.core.mood import parse_moment
+from thawing.core.mood import keep_or_parse, parse_moment
 from thawing.journal import search
 from thawing.journal.models import Entry, EntryTag, Tag
 
@@ -112,8 +112,14 @@ def update_entry(
     written_at: str | datetime | None = None,
 ) -> Entry:
     entry = get_entry(user=user, entry_id=entry_id)
+    zone = user_zone(user)
+    try:
+        written_at = keep_or_parse(written_at, original=entry.written_at, now=timezone.now(),
+                                   tz=zone)
+    except InvalidInput:
+        pass  # _validated reports it, together with any other problem
     text, _, moment = _validated(user=user, title=title, body=body, tags=tags,
-                                 prompt_id=entry.prompt_id, written_at=written_at or entry.written_at)
+                                 prompt_id=entry.prompt_id, written_at=written_at)
     with transaction.atomic():
         entry.title, entry.body, entry.written_at = text.title, text.body, moment  # type: ignore[attr-defined]
         if letter is not None:

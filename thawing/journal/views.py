@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from thawing import content
 from thawing.core.errors import NotFound, ThawingError
+from thawing.core.mood import as_local_input
 from thawing.journal import services
 from thawing.journal.forms import EntryForm
 from thawing.journal.models import Entry
@@ -69,7 +70,7 @@ def edit(request: HttpRequest, entry_id: int) -> HttpResponse:
         "title": entry.title, "body": entry.body,
         "tags": ", ".join(t.tag.name for t in entry.entry_tags.all()),
         "letter": entry.kind == Entry.Kind.LETTER,
-        "written_at": timezone.localtime(entry.written_at).strftime("%Y-%m-%dT%H:%M"),
+        "written_at": as_local_input(entry.written_at, timezone.get_current_timezone()),
         "prompt": entry.prompt_id,
     }
     form = EntryForm(request.POST or None, initial=initial)

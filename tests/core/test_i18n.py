@@ -37,3 +37,20 @@ def test_a_message_without_params_may_contain_a_percent_sign():
     message = msg("100% private.")
     assert message == "100% private."
     assert message.translated(lambda text: "100\u00a0% priv\u00e9.") == "100\u00a0% priv\u00e9."
+
+
+def test_a_message_inside_a_message_is_translated_too():
+    from thawing.core.i18n import msg
+
+    catalogue = {"A note": "Une note", "%(label)s is too long.": "%(label)s est trop longue."}
+    message = msg("%(label)s is too long.", label=msg("A note"))
+    assert message.translated(lambda text: catalogue.get(text, text)) == "Une note est trop longue."
+
+
+def test_joined_messages_stay_translatable_one_by_one():
+    from thawing.core.i18n import joined, msg
+
+    catalogue = {"First.": "Premier.", "Second.": "Second."}
+    together = joined([msg("First."), msg("Second.")])
+    assert str(together) == "First. Second."
+    assert together.translated(lambda text: catalogue.get(text, text)) == "Premier. Second."

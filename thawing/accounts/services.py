@@ -39,6 +39,19 @@ def known_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones()) | {"UTC"}
 
 
+def machine_zone() -> str:
+    """This computer's IANA time zone name when it can be read, else UTC."""
+    zone = os.environ.get("TZ", "").lstrip(":")
+    if zone in known_zones():
+        return zone
+    try:
+        target = str(Path("/etc/localtime").resolve())
+    except OSError:
+        return "UTC"
+    name = target.partition("zoneinfo/")[2]
+    return name if name in known_zones() else "UTC"
+
+
 def known_countries() -> frozenset[str]:
     return frozenset(c.code for c in content.countries())
 
@@ -194,6 +207,12 @@ def sign_in(*, username: str, password: str, client: str | None = None) -> Abstr
             "That user name and password don\u2019t match. Please try again."))
     throttle.succeeded(keys)
     return user
+
+
+def account_named(username: str) -> AbstractBaseUser | None:
+    """The server-mode account with this user name, or None."""
+    name = (username or "").strip()
+    return get_user_model().objects.filter(username=name).first() if name else None
 
 
 def profile_for(user: AbstractBaseUser) -> Profile:

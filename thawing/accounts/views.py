@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -26,26 +23,13 @@ from thawing.web import show_errors
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def machine_zone() -> str:
-    """This computer's IANA time zone name when it can be read, else UTC."""
-    zone = os.environ.get("TZ", "").lstrip(":")
-    if zone in services.known_zones():
-        return zone
-    try:
-        target = str(Path("/etc/localtime").resolve())
-    except OSError:
-        return "UTC"
-    name = target.partition("zoneinfo/")[2]
-    return name if name in services.known_zones() else "UTC"
-
-
 @login_not_required
 def setup(request: HttpRequest) -> HttpResponse:
     if not services.is_local_mode():
         raise Http404
     if services.is_set_up():
         return redirect("checkins:today")
-    form = SetupForm(request.POST or None, initial={"timezone": machine_zone()})
+    form = SetupForm(request.POST or None, initial={"timezone": services.machine_zone()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -28,7 +28,7 @@ from thawing.api.schemas import (
     SuggestionOut,
     TodayOut,
 )
-from thawing.api.serialize import checkin_dict, emotion_dict, entry_dict
+from thawing.api.serialize import checkin_dict, emotion_dict, entry_dict, today_dict
 from thawing.checkins import services as checkins
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.i18n import msg
@@ -115,13 +115,7 @@ def delete_checkin(request: HttpRequest, checkin_id: int) -> Any:
 
 @api.get("/today", response={200: TodayOut, **ERRORS}, tags=["check-ins"])
 def today(request: HttpRequest) -> Any:
-    summary = checkins.today_summary(user=request.user)
-    return {
-        "day": summary.day, "checkins": [checkin_dict(c) for c in summary.checkins],
-        "flickers": summary.flickers,
-        "entries": [entry_dict(e) for e in journal.entries_on(user=request.user, day=summary.day)],
-        "shut_down_since": summary.episode.started_on if summary.episode else None,
-    }
+    return today_dict(checkins.today_summary(user=request.user))
 
 
 @api.get("/journal", response={200: list[EntryOut], **ERRORS}, tags=["journal"])

@@ -95,9 +95,15 @@ class SuggestionOut(Schema):
     reasons: list[str]
 
 
+class PromptOut(Schema):
+    id: str
+    text: str
+
+
 class TodayOut(Schema):
     day: date
     checkins: list[CheckInOut]
     flickers: list[str]
     entries: list[EntryOut]
     shut_down_since: date | None
+    prompt: PromptOut

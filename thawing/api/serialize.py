@@ -34,3 +34,12 @@ def emotion_dict(emotion: Emotion) -> dict[str, Any]:
         "cousins": [{"id": c.id, "difference": c.difference} for c in emotion.cousins],
         "aliases": list(emotion.aliases),
     }
+
+
+def today_dict(summary: Any) -> dict[str, Any]:
+    return {
+        "day": summary.day, "checkins": [checkin_dict(c) for c in summary.checkins],
+        "flickers": summary.flickers, "entries": [entry_dict(e) for e in summary.entries],
+        "shut_down_since": summary.episode.started_on if summary.episode else None,
+        "prompt": {"id": summary.prompt.id, "text": summary.prompt.text},
+    }

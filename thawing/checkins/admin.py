@@ -7,5 +7,7 @@ from thawing.checkins.models import CheckIn
 @admin.register(CheckIn)
 class CheckInAdmin(admin.ModelAdmin):
     list_display = ("pk", "user", "at", "mood", "feel")
+    # Moving a record to another person would strand its parts: the owner is fixed.
+    readonly_fields = ("user",)
     fields = ("user", "at", "mood", "feel")
     list_filter = ("at",)

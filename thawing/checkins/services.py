@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -22,6 +23,7 @@ from thawing.core.checkins import CheckInData, build_checkin
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
 from thawing.core.mood import clean_text, keep_or_parse, parse_moment
+from thawing.core.prompts import Prompt
 
 WORDS_MAX = 2_000
 
@@ -133,15 +135,12 @@ def local_today(user: AbstractBaseUser) -> date:
 
 
 def list_checkins(
-    *, user: AbstractBaseUser, since: date | None = None, until: date | None = None,
-    limit: int | None = None,
+    *, user: AbstractBaseUser, since: date | None = None, limit: int | None = None,
 ) -> list[CheckIn]:
-    """The user's check-ins, newest first, from `since` (local day) up to `until` inclusive."""
+    """The user's check-ins, newest first, from the local day `since` on."""
     queryset = _with_parts(CheckIn.objects.all(), user)
     if since is not None:
         queryset = queryset.filter(at__gte=day_bounds(user, since)[0])
-    if until is not None:
-        queryset = queryset.filter(at__lt=day_bounds(user, until)[1])
     return list(queryset[:limit] if limit else queryset)
 
 
@@ -203,9 +202,13 @@ def end_episode(*, user: AbstractBaseUser) -> Episode | None:
 
 @dataclass(frozen=True)
 class DaySummary:
+    """Everything the Today page shows, for the web page, the API and the CLI alike."""
+
     day: date
     checkins: list[CheckIn]
     episode: Episode | None
+    entries: list[Any]
+    prompt: Prompt
 
     @property
     def flickers(self) -> list[str]:
@@ -213,7 +216,10 @@ class DaySummary:
 
 
 def today_summary(*, user: AbstractBaseUser) -> DaySummary:
-    """Today's check-ins (newest first), flickers and the open shut-down episode."""
+    """Today's check-ins (newest first), flickers, writing, prompt and open episode."""
+    from thawing.journal.services import entries_on
+
     today = local_today(user)
     return DaySummary(day=today, checkins=checkins_on(user=user, day=today),
-                      episode=current_episode(user=user))
+                      episode=current_episode(user=user), entries=entries_on(user=user, day=today),
+                      prompt=content.prompts().of_the_day(today))

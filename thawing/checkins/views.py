@@ -15,18 +15,13 @@ from thawing.checkins import services
 from thawing.checkins.forms import CheckInInput
 from thawing.core.body import group_by_reason
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
-from thawing.core.mood import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN
-from thawing.journal import services as journal
+from thawing.core.mood import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN, parse_day
 from thawing.web import say
 
 
 def today(request: HttpRequest) -> HttpResponse:
-    summary = services.today_summary(user=request.user)
     return render(request, "checkins/today.html", {
-        "summary": summary,
-        "entries": journal.entries_on(user=request.user, day=summary.day),
-        "prompt": content.prompts().of_the_day(summary.day),
-        "vocabulary": content.vocabulary(),
+        "summary": services.today_summary(user=request.user),
     })
 
 
@@ -120,12 +115,10 @@ def delete(request: HttpRequest, checkin_id: int) -> HttpResponse:
 def history(request: HttpRequest) -> HttpResponse:
     since_text = request.GET.get("since", "")
     error = ""
-    since = None
-    if since_text:
-        try:
-            since = date.fromisoformat(since_text)
-        except ValueError:
-            error = _("That date wasn\u2019t clear to me. Try a form like 2026-03-14.")
+    try:
+        since = parse_day(since_text, field="since")
+    except InvalidInput as problem:
+        since, error = None, say(problem.fields["since"])
     checkins = services.list_checkins(user=request.user, since=since, limit=None if since else 200)
     days: dict[date, list[object]] = {}
     for checkin in checkins:

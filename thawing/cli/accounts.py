@@ -39,7 +39,6 @@ def init(
     THAWING_PASSPHRASE."""
     setup.django()
     from thawing.accounts import services
-    from thawing.accounts.views import machine_zone
 
     if not services.is_local_mode():
         raise ThawingError(msg("\u201cthawing init\u201d sets up a local profile. In server "
@@ -47,7 +46,7 @@ def init(
     services.check_not_set_up()
     passphrase = None if no_passphrase else _new_passphrase("THAWING_PASSPHRASE", "passphrase")
     services.set_up_local_profile(
-        name=name, country=country, timezone=timezone or machine_zone(),
+        name=name, country=country, timezone=timezone or services.machine_zone(),
         checkin_time=checkin_time or None, passphrase=passphrase,
     )
     out.print("You\u2019re set up. Try [bold]thawing checkin[/bold], or [bold]thawing serve[/bold] "

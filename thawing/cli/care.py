@@ -12,10 +12,7 @@ def help_now(
     from thawing import content
 
     book = content.helplines()
-    code = country
-    if not code:
-        code = _profile_country()
-    found = book.for_country(code)
+    found = book.for_country(country or _profile_country())
     out.print("[bold]If you are in danger or might hurt yourself, please reach out now.[/bold]")
     out.print(f"{found.name}: in an emergency, call {found.emergency}.", markup=False)
     for line in found.helplines + (book.fallback.helplines if found.country else ()):
@@ -27,17 +24,22 @@ def help_now(
 
 
 def _profile_country() -> str:
-    """The profile's country when it can be read without asking for a passphrase."""
+    """The person's country when it can be read without asking for a passphrase."""
+    import os
+
     try:
         from thawing.cli import setup
 
         setup.django()
         from thawing.accounts import services
 
-        profile = services.local_profile()
-        return profile.country if profile else ""
+        if services.is_local_mode():
+            profile = services.local_profile()
+            return profile.country if profile else ""
+        account = services.account_named(os.environ.get("THAWING_USER", ""))
+        return services.profile_for(account).country if account else ""
     except Exception:
-        # Help must always print, whatever state the data is in.
+        # Help must always print, whatever state the data or its database is in.
         return ""
 
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from typing import Any
 
 import typer
@@ -12,6 +11,7 @@ from thawing.cli import setup
 from thawing.cli.output import err, out, print_json, say_error
 from thawing.core.errors import InvalidInput, ThawingError
 from thawing.core.i18n import msg
+from thawing.core.mood import parse_day
 
 
 def _split_emotion(text: str) -> tuple[str, str | None]:
@@ -128,22 +128,12 @@ def checkin(
         out.print(f"Saved: {_describe(saved)}. Thank you for noticing.", markup=False)
 
 
-def _since(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput({"since": msg(
-            "That date wasn\u2019t clear to me. Try a form like 2026-03-14.")}) from None
-
-
 def checkins(
     since: str = typer.Option(None, "--since", help="Only from this day (YYYY-MM-DD)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List your check-ins, newest first."""
-    day = _since(since)
+    day = parse_day(since, field="since")
     user = setup.user()
     from django.utils import timezone
 
@@ -172,22 +162,13 @@ def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
     user = setup.user()
     from django.utils import timezone
 
-    from thawing import content
     from thawing.accounts.services import user_zone
-    from thawing.api.serialize import checkin_dict, entry_dict
+    from thawing.api.serialize import today_dict
     from thawing.checkins import services
-    from thawing.journal import services as journal
 
     summary = services.today_summary(user=user)
-    entries = journal.entries_on(user=user, day=summary.day)
-    prompt = content.prompts().of_the_day(summary.day)
     if as_json:
-        print_json({
-            "day": summary.day, "checkins": [checkin_dict(c) for c in summary.checkins],
-            "flickers": summary.flickers, "entries": [entry_dict(e) for e in entries],
-            "shut_down_since": summary.episode.started_on if summary.episode else None,
-            "prompt": {"id": prompt.id, "text": prompt.text},
-        })
+        print_json(today_dict(summary))
         return
     zone = user_zone(user)
     out.print(f"[bold]{summary.day:%A %d %B}[/bold]")
@@ -201,10 +182,10 @@ def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
         out.print("  No check-ins yet today, and that\u2019s fine.")
     for f in summary.flickers:
         out.print(f"  \u2726 {f}", markup=False)
-    for e in entries:
+    for e in summary.entries:
         out.print(f"  \u270e {e.title or e.body[:60]}", markup=False)
-    out.print(f"Prompt for today: {prompt.text}  (thawing journal --prompt {prompt.id})",
-              markup=False)
+    out.print(f"Prompt for today: {summary.prompt.text}  "
+              f"(thawing journal --prompt {summary.prompt.id})", markup=False)
 
 
 def acknowledge(

@@ -42,14 +42,10 @@ def user() -> Any:
     Server mode: the account named by THAWING_USER.
     """
     django()
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-
     from thawing.accounts import services
 
-    if settings.THAWING_MODE == "server":
-        name = os.environ.get("THAWING_USER", "").strip()
-        found = get_user_model().objects.filter(username=name).first() if name else None
+    if not services.is_local_mode():
+        found = services.account_named(os.environ.get("THAWING_USER", ""))
         if found is None:
             raise Locked(msg("In server mode, set THAWING_USER to the account to use."))
         return found

@@ -11,7 +11,7 @@ from typing import Any
 from thawing.core.body import BodyMap
 from thawing.core.emotions import Vocabulary
 from thawing.core.errors import InvalidInput
-from thawing.core.i18n import Message, msg
+from thawing.core.i18n import Message, joined, msg
 from thawing.core.mood import (
     FLICKER_MAX,
     NOTE_MAX,
@@ -48,7 +48,7 @@ def parse_emotions(
 ) -> tuple[EmotionChoice, ...]:
     """(word, intensity) pairs to emotion choices; blanks skipped, repeats keep the last."""
     chosen: dict[str, EmotionChoice] = {}
-    problems: list[str] = []
+    problems: list[Message] = []
     for word, intensity in pairs:
         if not word or not word.strip():
             continue
@@ -60,8 +60,7 @@ def parse_emotions(
                 problems.append(error.fields["emotions"])
     if problems:
         # Every unknown word at once, so nobody fixes one only to meet the next.
-        raise InvalidInput({"emotions": problems[0] if len(problems) == 1
-                            else Message(" ".join(["%s"] * len(problems)) % tuple(problems))})
+        raise InvalidInput({"emotions": joined(problems)})
     if len(chosen) > EMOTIONS_MAX:
         raise InvalidInput({"emotions": msg(
             "Up to %(limit)s emotion words per check-in.", limit=EMOTIONS_MAX)})

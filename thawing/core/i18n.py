@@ -24,9 +24,24 @@ class Message(str):
         return self
 
     def translated(self, gettext: Callable[[str], str]) -> str:
-        """The message in the active language, falling back to English."""
+        """The message in the active language, falling back to English.
+
+        Parameters that are messages themselves (a field's label) are translated too.
+        """
         text = gettext(self.template)
-        return text % self.params if self.params else text
+        if not self.params:
+            return text
+        params = {key: value.translated(gettext) if isinstance(value, Message) else value
+                  for key, value in self.params.items()}
+        return text % params
+
+
+def joined(messages: list[Message]) -> Message:
+    """Several messages shown together; each stays translatable on its own."""
+    if len(messages) == 1:
+        return messages[0]
+    template = " ".join(f"%(part{i})s" for i in range(len(messages)))
+    return Message(template, **{f"part{i}": m for i, m in enumerate(messages)})
 
 
 def msg(template: str, **params: Any) -> Message:

@@ -87,6 +87,17 @@ def clean_text(field: str, value: str | None, *, limit: int, label: str) -> str:
     return text
 
 
+def parse_day(value: str | None, *, field: str) -> date | None:
+    """A calendar day written as YYYY-MM-DD; `None` when empty."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput({field: msg(
+            "That date wasn\u2019t clear to me. Try a form like 2026-03-14.")}) from None
+
+
 # How a form shows a moment for editing (an HTML datetime-local value).
 LOCAL_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 

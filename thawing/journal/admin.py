@@ -7,4 +7,6 @@ from thawing.journal.models import Entry
 @admin.register(Entry)
 class EntryAdmin(admin.ModelAdmin):
     list_display = ("pk", "user", "written_at", "kind")
+    # Moving a record to another person would strand its parts: the owner is fixed.
+    readonly_fields = ("user",)
     fields = ("user", "written_at", "kind")

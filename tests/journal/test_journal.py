@@ -44,12 +44,19 @@ def test_empty_or_overlong_entries_are_refused_and_nothing_is_saved(local_user):
 @pytest.mark.parametrize("query, found", [
     ("walk", True), ("walking", True), ("WALKED", True), ("river walk", True),
     ("rivers", True), ("café", True), ("cafe", True), ("walk ocean", False), ("ocean", False),
+    ("the", True), ("the river", True), ("she", False),
 ])
 def test_search_finds_words_prefixes_and_word_forms(local_user, query, found):
     services.write_entry(user=local_user, title="By the river",
                          body="I walked along the river to the café and felt a little lighter.")
     hits = services.search_entries(user=local_user, query=query)
     assert bool(hits) is found
+
+
+def test_search_finds_words_in_scripts_written_without_spaces(local_user):
+    services.write_entry(user=local_user, body="今日は少し悲しい気持ちでした。")
+    assert len(services.search_entries(user=local_user, query="悲しい")) == 1
+    assert services.search_entries(user=local_user, query="嬉しい") == []
 
 
 def test_search_follows_edits_and_deletions(local_user):

@@ -9,8 +9,10 @@ Every word must appear (prefixes count: "walk" finds "walking").
 
 from __future__ import annotations
 
+import re
+
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from thawing.journal.models import Entry
@@ -48,10 +50,36 @@ DROP_SQLITE = [
 ]
 
 
+# Scripts written without spaces between words: a word index cannot split them, so such
+# terms are looked for as plain substrings instead.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+
+
 def matching(queryset: QuerySet[Entry], terms: list[str]) -> QuerySet[Entry]:
     """Entries of `queryset` containing every term (as a word or the start of one)."""
     if not terms:
         return queryset.none()
+    words = [t for t in terms if not UNSPACED.search(t)]
+    for term in terms:
+        if term not in words:
+            queryset = queryset.filter(Q(title__icontains=term) | Q(body__icontains=term))
+    if words and connection.vendor == "postgresql":
+        # PostgreSQL drops stop words ("the", "was") from a query: look for those as text.
+        for stop_word in _stop_words(words):
+            words.remove(stop_word)
+            queryset = queryset.filter(Q(title__icontains=stop_word) | Q(body__icontains=stop_word))
+    return _indexed(queryset, words) if words else queryset
+
+
+def _stop_words(words: list[str]) -> list[str]:
+    """The words that PostgreSQL's text search configuration would ignore."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT numnode(to_tsquery('{PG_CONFIG}', t || ':*')) "
+                       "FROM unnest(%s::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n", [words])
+        return [word for word, (nodes,) in zip(words, cursor.fetchall(), strict=True) if not nodes]
+
+
+def _indexed(queryset: QuerySet[Entry], terms: list[str]) -> QuerySet[Entry]:
     if connection.vendor == "sqlite":
         expression = " ".join(f'"{term}"*' for term in terms)
         return queryset.filter(pk__in=RawSQL(

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django import forms
+from django.http import HttpRequest
 from django.utils.translation import gettext
 
 from thawing.core.errors import InvalidInput, ThawingError
 from thawing.core.i18n import Message
+
+T = TypeVar("T")
 
 
 def say(message: str) -> str:
@@ -19,3 +24,21 @@ def show_errors(form: forms.Form, error: ThawingError) -> None:
     fields = error.fields if isinstance(error, InvalidInput) else {None: error.message}
     for field, message in fields.items():
         form.add_error(field if field in form.fields else None, say(message))
+
+
+def page_number(request: HttpRequest) -> int:
+    """The page asked for in ?page=N; anything odd means the first page."""
+    raw = request.GET.get("page", "1")
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
+
+
+def paged(
+    request: HttpRequest, items: list[T], page: int, size: int
+) -> tuple[list[T], dict[str, object]]:
+    """One page of items fetched with one extra, the neighbouring pages, and the other filters."""
+    others = request.GET.copy()
+    others.pop("page", None)
+    query = others.urlencode()
+    return items[:size], {"newer": page - 1 or None,
+                          "older": page + 1 if len(items) > size else None,
+                          "query": f"{query}&" if query else ""}

@@ -142,3 +142,21 @@ def test_journal_text_never_appears_in_the_admin_listing(make_account, client, l
     for url in ("/admin/journal/entry/", f"/admin/journal/entry/{Entry.objects.get().pk}/change/"):
         page = client.get(url).content.decode()
         assert "My secret" not in page
+
+
+def test_older_entries_are_one_click_away(signed_in, local_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    start = timezone.now() - timedelta(days=100)
+    for n in range(55):
+        services.write_entry(user=local_user, body=f"entry number {n}", tags="walks",
+                             written_at=start + timedelta(days=n))
+    first = signed_in.get("/journal/", {"tag": "walks"}).content.decode()
+    assert "entry number 54" in first and "entry number 0" not in first
+    assert "?tag=walks&amp;page=2" in first
+    second = signed_in.get("/journal/", {"tag": "walks", "page": "2"}).content.decode()
+    assert "entry number 0" in second and "entry number 54" not in second
+    assert "page=1" in second
+    assert signed_in.get("/journal/", {"page": "nonsense"}).status_code == 200

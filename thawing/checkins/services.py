@@ -136,12 +136,13 @@ def local_today(user: AbstractBaseUser) -> date:
 
 def list_checkins(
     *, user: AbstractBaseUser, since: date | None = None, limit: int | None = None,
+    offset: int = 0,
 ) -> list[CheckIn]:
     """The user's check-ins, newest first, from the local day `since` on."""
     queryset = _with_parts(CheckIn.objects.all(), user)
     if since is not None:
         queryset = queryset.filter(at__gte=day_bounds(user, since)[0])
-    return list(queryset[:limit] if limit else queryset)
+    return list(queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def checkins_on(*, user: AbstractBaseUser, day: date) -> list[CheckIn]:

@@ -16,7 +16,9 @@ from thawing.checkins.forms import CheckInInput
 from thawing.core.body import group_by_reason
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.mood import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN, parse_day
-from thawing.web import say
+from thawing.web import page_number, paged, say
+
+HISTORY_PAGE = 100
 
 
 def today(request: HttpRequest) -> HttpResponse:
@@ -119,12 +121,15 @@ def history(request: HttpRequest) -> HttpResponse:
         since = parse_day(since_text, field="since")
     except InvalidInput as problem:
         since, error = None, say(problem.fields["since"])
-    checkins = services.list_checkins(user=request.user, since=since, limit=None if since else 200)
+    page = page_number(request)
+    checkins, pages = paged(request, services.list_checkins(
+        user=request.user, since=since, limit=HISTORY_PAGE + 1,
+        offset=(page - 1) * HISTORY_PAGE), page, HISTORY_PAGE)
     days: dict[date, list[object]] = {}
     for checkin in checkins:
         days.setdefault(timezone.localtime(checkin.at).date(), []).append(checkin)
     return render(request, "checkins/history.html", {
-        "days": list(days.items()), "since": since_text, "error": error,
+        "days": list(days.items()), "since": since_text, "error": error, "pages": pages,
         "vocabulary": content.vocabulary(),
     })
 

@@ -149,14 +149,14 @@ def get_entry(*, user: AbstractBaseUser, entry_id: int) -> Entry:
 
 def list_entries(
     *, user: AbstractBaseUser, tag: str | None = None, kind: str | None = None,
-    limit: int | None = 100,
+    limit: int | None = 100, offset: int = 0,
 ) -> list[Entry]:
     queryset = _entries(user)
     if tag:
         queryset = queryset.filter(entry_tags__tag__name=tag.strip().lstrip("#").lower())
     if kind:
         queryset = queryset.filter(kind=kind)
-    return list(queryset[:limit] if limit else queryset)
+    return list(queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def entries_on(*, user: AbstractBaseUser, day: date) -> list[Entry]:

@@ -12,7 +12,9 @@ from thawing.core.mood import as_local_input
 from thawing.journal import services
 from thawing.journal.forms import EntryForm
 from thawing.journal.models import Entry
-from thawing.web import show_errors
+from thawing.web import page_number, paged, show_errors
+
+JOURNAL_PAGE = 50
 
 
 def _entry_or_404(request: HttpRequest, entry_id: int) -> Entry:
@@ -31,8 +33,10 @@ def index(request: HttpRequest) -> HttpResponse:
     if query:
         context["hits"] = services.search_entries(user=request.user, query=query)
     else:
-        context["entries"] = services.list_entries(
-            user=request.user, tag=tag or None, kind=kind if kind in Entry.Kind.values else None)
+        page = page_number(request)
+        context["entries"], context["pages"] = paged(request, services.list_entries(
+            user=request.user, tag=tag or None, kind=kind if kind in Entry.Kind.values else None,
+            limit=JOURNAL_PAGE + 1, offset=(page - 1) * JOURNAL_PAGE), page, JOURNAL_PAGE)
     return render(request, "journal/index.html", context)
 
 

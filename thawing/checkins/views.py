@@ -19,18 +19,16 @@ from thawing.core.mood import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN, parse_day
 from thawing.web import page_number, paged, say
 
 HISTORY_PAGE = 100
+INTENSITY_CHOICES = [
+    (1, gettext_lazy("1 barely")), (2, gettext_lazy("2 a little")), (3, gettext_lazy("3 some")),
+    (4, gettext_lazy("4 a lot")), (5, gettext_lazy("5 very strongly")),
+]
 
 
 def today(request: HttpRequest) -> HttpResponse:
     return render(request, "checkins/today.html", {
         "summary": services.today_summary(user=request.user),
     })
-
-
-INTENSITY_CHOICES = [
-    (1, gettext_lazy("1 barely")), (2, gettext_lazy("2 a little")), (3, gettext_lazy("3 some")),
-    (4, gettext_lazy("4 a lot")), (5, gettext_lazy("5 very strongly")),
-]
 
 
 def _body_rows(chosen: list[str]) -> list[tuple[object, list[tuple[object, str, bool]], int]]:

@@ -42,3 +42,17 @@ def paged(
     return items[:size], {"newer": page - 1 or None,
                           "older": page + 1 if len(items) > size else None,
                           "query": f"{query}&" if query else ""}
+
+
+SUPPORT_FLAG = "thawing-offer-support"
+
+
+def offer_support(request: HttpRequest, *texts: str | None) -> None:
+    """After a save: if the words suggest a crisis, the next page shows crisis lines first.
+
+    Only a yes/no flag goes into the session, never the words.
+    """
+    from thawing.care.services import support_needed
+
+    if support_needed(texts=texts):
+        request.session[SUPPORT_FLAG] = True

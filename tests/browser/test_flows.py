@@ -179,3 +179,19 @@ def test_every_emotion_word_comes_back_after_a_reload(open_page, local_user):
     restored = [page.locator('input[name="emotion"]').nth(i).input_value()
                 for i in range(page.locator('input[name="emotion"]').count())]
     assert [w for w in restored if w] == words
+
+
+@pytest.mark.practice("G5")
+def test_heavy_words_bring_crisis_lines_at_once_and_block_nothing(open_page, local_user, artifacts):
+    page = open_page(PHONE)
+    sign_in_session(page, local_user)
+    page.goto(page.base + "/journal/new/")
+    page.get_by_label("Write whatever comes").fill("I keep thinking I would be better off dead.")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(r"/journal/\d+/$"))
+    support = page.get_by_role("region", name="You don’t have to carry this alone")
+    assert support.is_visible() and "116 123" in support.inner_text()
+    page.screenshot(path=artifacts / "support-phone.png", full_page=True)
+    # The entry is saved and shown as usual under the support note.
+    assert "better off dead" in page.locator(".entry-body").inner_text()
+    assert Entry.objects.count() == 1

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 
 import thawing
 from thawing.core.errors import ThawingError
+from thawing.web import SUPPORT_FLAG
 
 
 def _has_passphrase() -> bool:
@@ -20,7 +21,13 @@ def _has_passphrase() -> bool:
 
 def thawing_context(request: HttpRequest) -> dict[str, Any]:
     """Values every template may use: the mode and the version."""
+    support = None
+    if hasattr(request, "session") and request.session.pop(SUPPORT_FLAG, False):
+        from thawing.care.services import help_for
+
+        support = help_for(user=request.user)
     return {
+        "thawing_support": support,
         "thawing_mode": settings.THAWING_MODE,
         "thawing_signup": settings.THAWING_SIGNUP,
         "thawing_version": thawing.__version__,

@@ -28,7 +28,8 @@ from thawing.api.schemas import (
     SuggestionOut,
     TodayOut,
 )
-from thawing.api.serialize import checkin_dict, emotion_dict, entry_dict, today_dict
+from thawing.api.serialize import checkin_dict, emotion_dict, entry_dict, support_dict, today_dict
+from thawing.care import services as care
 from thawing.checkins import services as checkins
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.i18n import msg
@@ -75,6 +76,10 @@ def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
                                status=error.status_code)
 
 
+def _support(request: HttpRequest, *texts: str) -> dict[str, Any] | None:
+    return support_dict(care.support_for(user=request.user, texts=texts))
+
+
 def checkin_arguments(payload: CheckInIn) -> dict[str, Any]:
     return {
         "mood": payload.mood, "feel": payload.feel,
@@ -93,7 +98,8 @@ def list_checkins(request: HttpRequest, since: date | None = None) -> Any:
 @api.post("/checkins", response={201: CheckInOut, **ERRORS}, tags=["check-ins"])
 def create_checkin(request: HttpRequest, payload: CheckInIn) -> Any:
     checkin = checkins.record_checkin(user=request.user, **checkin_arguments(payload))
-    return Status(201, checkin_dict(checkins.get_checkin(user=request.user, checkin_id=checkin.pk)))
+    data = checkin_dict(checkins.get_checkin(user=request.user, checkin_id=checkin.pk))
+    return Status(201, {**data, "support": _support(request, payload.note, payload.flicker)})
 
 
 @api.get("/checkins/{checkin_id}", response={200: CheckInOut, **ERRORS}, tags=["check-ins"])
@@ -103,8 +109,9 @@ def get_checkin(request: HttpRequest, checkin_id: int) -> Any:
 
 @api.put("/checkins/{checkin_id}", response={200: CheckInOut, **ERRORS}, tags=["check-ins"])
 def update_checkin(request: HttpRequest, checkin_id: int, payload: CheckInIn) -> Any:
-    return checkin_dict(checkins.update_checkin(user=request.user, checkin_id=checkin_id,
-                                               **checkin_arguments(payload)))
+    data = checkin_dict(checkins.update_checkin(user=request.user, checkin_id=checkin_id,
+                                                **checkin_arguments(payload)))
+    return {**data, "support": _support(request, payload.note, payload.flicker)}
 
 
 @api.delete("/checkins/{checkin_id}", response={204: None, **ERRORS}, tags=["check-ins"])
@@ -135,7 +142,8 @@ def write_entry(request: HttpRequest, payload: EntryIn) -> Any:
         user=request.user, body=payload.body, title=payload.title, tags=payload.tags,
         prompt_id=payload.prompt, letter=payload.letter, written_at=payload.written_at,
     )
-    return Status(201, entry_dict(journal.get_entry(user=request.user, entry_id=entry.pk)))
+    data = entry_dict(journal.get_entry(user=request.user, entry_id=entry.pk))
+    return Status(201, {**data, "support": _support(request, payload.title, payload.body)})
 
 
 @api.get("/journal/{entry_id}", response={200: EntryOut, **ERRORS}, tags=["journal"])
@@ -149,7 +157,8 @@ def update_entry(request: HttpRequest, entry_id: int, payload: EntryIn) -> Any:
         user=request.user, entry_id=entry_id, body=payload.body, title=payload.title,
         tags=payload.tags, letter=payload.letter, written_at=payload.written_at,
     )
-    return entry_dict(journal.get_entry(user=request.user, entry_id=entry_id))
+    data = entry_dict(journal.get_entry(user=request.user, entry_id=entry_id))
+    return {**data, "support": _support(request, payload.title, payload.body)}
 
 
 @api.delete("/journal/{entry_id}", response={204: None, **ERRORS}, tags=["journal"])

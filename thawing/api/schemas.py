@@ -36,6 +36,21 @@ class BodyOut(Schema):
     sensation: str
 
 
+class HelplineOut(Schema):
+    name: str
+    contact: str
+    hours: str
+
+
+class SupportOut(Schema):
+    """Present only when the words just saved suggest a crisis: show these at once."""
+
+    message: str
+    emergency: str
+    helplines: list[HelplineOut]
+    help_url: str
+
+
 class CheckInOut(Schema):
     id: int
     at: datetime
@@ -46,6 +61,7 @@ class CheckInOut(Schema):
     body: list[BodyOut]
     flicker: str
     note: str
+    support: SupportOut | None = None
 
 
 class EntryIn(Schema):
@@ -65,6 +81,7 @@ class EntryOut(Schema):
     body: str
     tags: list[str]
     prompt: str
+    support: SupportOut | None = None
 
 
 class SearchHitOut(Schema):

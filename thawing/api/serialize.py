@@ -43,3 +43,19 @@ def today_dict(summary: Any) -> dict[str, Any]:
         "shut_down_since": summary.episode.started_on if summary.episode else None,
         "prompt": {"id": summary.prompt.id, "text": summary.prompt.text},
     }
+
+
+def support_dict(help_: Any) -> dict[str, Any] | None:
+    """Crisis lines to show at once, or None (see care.services.support_for)."""
+    if help_ is None:
+        return None
+    from django.utils.translation import gettext
+
+    return {
+        "message": gettext("Some of what was written sounds very heavy. If you are thinking "
+                           "about ending your life or hurting yourself, please reach out now."),
+        "emergency": help_.emergency,
+        "helplines": [{"name": h.name, "contact": h.contact, "hours": h.hours}
+                      for h in help_.helplines],
+        "help_url": "/help/",
+    }

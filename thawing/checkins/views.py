@@ -16,7 +16,7 @@ from thawing.checkins.forms import CheckInInput
 from thawing.core.body import group_by_reason
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.mood import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN, parse_day
-from thawing.web import page_number, paged, say
+from thawing.web import offer_support, page_number, paged, say
 
 HISTORY_PAGE = 100
 INTENSITY_CHOICES = [
@@ -72,6 +72,7 @@ def new(request: HttpRequest) -> HttpResponse:
         except ThawingError as error:
             errors = _errors(error)
         else:
+            offer_support(request, values.note, values.flicker)
             messages.success(request, _("Check-in saved. Thank you for noticing."))
             return redirect("checkins:today")
     status = 400 if errors else 200
@@ -93,6 +94,7 @@ def edit(request: HttpRequest, checkin_id: int) -> HttpResponse:
         except ThawingError as error:
             errors = _errors(error)
         else:
+            offer_support(request, values.note, values.flicker)
             messages.success(request, _("Check-in updated."))
             return redirect("checkins:today")
     return render(request, "checkins/form.html",
@@ -141,6 +143,7 @@ def shut_down(request: HttpRequest) -> HttpResponse:
         except ThawingError as error:
             errors = _errors(error)
         else:
+            offer_support(request, values["words"])
             messages.success(request, _(
                 "Thank you for writing it down. Noticing is the first step, and it counts."))
             return redirect("checkins:today")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import typer
 
 from thawing.cli.output import out
+from thawing.core.helplines import CountryHelp
 
 
 def help_now(
@@ -13,14 +14,36 @@ def help_now(
 
     book = content.helplines()
     found = book.for_country(country or _profile_country())
+    print_help(found, fallback=book.fallback)
+
+
+def print_help(found: CountryHelp, *, fallback: CountryHelp | None = None) -> None:
+    """Crisis lines and the emergency number, as plain lines a terminal always shows."""
     out.print("[bold]If you are in danger or might hurt yourself, please reach out now.[/bold]")
     out.print(f"{found.name}: in an emergency, call {found.emergency}.", markup=False)
-    for line in found.helplines + (book.fallback.helplines if found.country else ()):
+    extra = fallback.helplines if fallback and found.country else ()
+    for line in found.helplines + extra:
         hours = f" ({line.hours})" if line.hours else ""
         out.print(f"  \u2022 {line.name}: {line.contact}{hours}", markup=False)
         if line.description:
             out.print(f"    {line.description}", markup=False)
     out.print("Thawing never contacts anyone for you. Nothing you write is sent anywhere.")
+
+
+def offer_support(user: object, *texts: str | None, as_json: bool = False) -> dict | None:
+    """After a save: crisis lines at once when the words suggest a crisis (G5).
+
+    Printed for people; for --json, returned for the caller to put in its JSON instead.
+    """
+    from thawing.api.serialize import support_dict
+    from thawing.care.services import support_for
+
+    found = support_for(user=user, texts=texts)  # type: ignore[arg-type]
+    if found is not None and not as_json:
+        out.print("\nSome of what you wrote sounds very heavy. You don\u2019t have to carry it "
+                  "alone.", markup=False)
+        print_help(found)
+    return support_dict(found)
 
 
 def _profile_country() -> str:

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from thawing.cli import setup
+from thawing.cli.care import offer_support
 from thawing.cli.output import err, out, print_json, say_error
 from thawing.core.errors import InvalidInput, ThawingError
 from thawing.core.i18n import msg
@@ -122,10 +123,11 @@ def checkin(
             "Please add a mood: --mood 1-10, or --cant-tell if you can\u2019t say.")})
     saved = services.record_checkin(user=user, at=at or None, **values)
     saved = services.get_checkin(user=user, checkin_id=saved.pk)
-    if as_json:
-        print_json(checkin_dict(saved))
-    else:
+    if not as_json:
         out.print(f"Saved: {_describe(saved)}. Thank you for noticing.", markup=False)
+    support = offer_support(user, saved.note, saved.flicker, as_json=as_json)
+    if as_json:
+        print_json({**checkin_dict(saved), "support": support})
 
 
 def checkins(
@@ -200,6 +202,7 @@ def acknowledge(
     episode = services.acknowledge_shutdown(user=user, since=since or None, words=words)
     out.print(f"Written down: feeling shut down since {episode.started_on:%d %B %Y}. "
               "Noticing it is a real step.")
+    offer_support(user, words)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ import typer
 from rich.markup import escape
 
 from thawing.cli import setup
+from thawing.cli.care import offer_support
 from thawing.cli.output import out, print_json
 from thawing.core.errors import InvalidInput, ThawingError
 from thawing.core.i18n import msg
@@ -87,10 +88,12 @@ def journal(
             out.print("Here is what you wrote, so that nothing is lost:\n", markup=False)
             out.print(body, markup=False)
         raise
-    if as_json:
-        print_json(entry_dict(services.get_entry(user=user, entry_id=entry.pk)))
-    else:
+    if not as_json:
         out.print(f"Saved (entry #{entry.pk}). Thank you for writing.")
+    support = offer_support(user, entry.title, entry.body, as_json=as_json)
+    if as_json:
+        print_json({**entry_dict(services.get_entry(user=user, entry_id=entry.pk)),
+                    "support": support})
 
 
 def prompts(

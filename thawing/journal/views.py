@@ -12,7 +12,7 @@ from thawing.core.mood import as_local_input
 from thawing.journal import services
 from thawing.journal.forms import EntryForm
 from thawing.journal.models import Entry
-from thawing.web import page_number, paged, show_errors
+from thawing.web import offer_support, page_number, paged, show_errors
 
 JOURNAL_PAGE = 50
 
@@ -56,6 +56,7 @@ def new(request: HttpRequest) -> HttpResponse:
         except ThawingError as error:
             show_errors(form, error)
         else:
+            offer_support(request, data["title"], data["body"])
             messages.success(request, _("Saved. Thank you for writing."))
             return redirect("journal:detail", entry_id=entry.pk)
     return render(request, "journal/form.html", {"form": form, "prompt": prompt},
@@ -88,6 +89,7 @@ def edit(request: HttpRequest, entry_id: int) -> HttpResponse:
         except ThawingError as error:
             show_errors(form, error)
         else:
+            offer_support(request, data["title"], data["body"])
             messages.success(request, _("Saved."))
             return redirect("journal:detail", entry_id=entry.pk)
     prompt = content.prompts().get(entry.prompt_id) if entry.prompt_id else None

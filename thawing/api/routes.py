@@ -24,6 +24,7 @@ from thawing.api.schemas import (
     EntryIn,
     EntryOut,
     Problem,
+    SafetyPlanIO,
     SearchHitOut,
     SuggestionOut,
     TodayOut,
@@ -33,6 +34,7 @@ from thawing.care import services as care
 from thawing.checkins import services as checkins
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.i18n import msg
+from thawing.core.safety_plan import SECTIONS
 from thawing.journal import services as journal
 from thawing.web import say
 
@@ -186,6 +188,18 @@ def emotion(request: HttpRequest, emotion_id: str) -> Any:
     if found is None:
         raise NotFound(msg("No emotion word has that id."))
     return emotion_dict(found)
+
+
+@api.get("/safety-plan", response={200: SafetyPlanIO, **ERRORS}, tags=["care"])
+def get_safety_plan(request: HttpRequest) -> Any:
+    plan = care.get_safety_plan(user=request.user)
+    return {name: getattr(plan, name) for name in SECTIONS}
+
+
+@api.put("/safety-plan", response={200: SafetyPlanIO, **ERRORS}, tags=["care"])
+def put_safety_plan(request: HttpRequest, payload: SafetyPlanIO) -> Any:
+    plan = care.save_safety_plan(user=request.user, **payload.dict())
+    return {name: getattr(plan, name) for name in SECTIONS}
 
 
 def api_not_found(request: HttpRequest) -> HttpResponse:

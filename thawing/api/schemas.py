@@ -124,3 +124,15 @@ class TodayOut(Schema):
     entries: list[EntryOut]
     shut_down_since: date | None
     prompt: PromptOut
+
+
+class SafetyPlanIO(Schema):
+    """The seven parts of a safety plan (Stanley-Brown), each free text, each optional."""
+
+    warning_signs: str = ""
+    coping: str = ""
+    distractions: str = ""
+    people: str = ""
+    professionals: str = ""
+    environment: str = ""
+    reasons: str = ""

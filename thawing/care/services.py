@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from thawing import content
+from thawing.care.models import SafetyPlan
 from thawing.core.helplines import CountryHelp
 from thawing.core.safety import crisis_signals
+from thawing.core.safety_plan import build_plan
 
 
 def help_for(*, user: AbstractBaseUser | AnonymousUser | None, country: str | None = None) -> CountryHelp:
@@ -30,3 +32,15 @@ def support_for(
 ) -> CountryHelp | None:
     """The crisis lines to show at once after saving these texts, or None when not needed."""
     return help_for(user=user) if support_needed(texts=texts) else None
+
+
+def get_safety_plan(*, user: AbstractBaseUser) -> SafetyPlan:
+    """The person's safety plan; an empty one (not saved) before they write anything."""
+    return SafetyPlan.objects.filter(user=user).first() or SafetyPlan(user=user)
+
+
+def save_safety_plan(*, user: AbstractBaseUser, **sections: str | None) -> SafetyPlan:
+    """Save every section at once; InvalidInput (nothing saved) if a section is too long."""
+    values = build_plan(sections)
+    plan, _ = SafetyPlan.objects.update_or_create(user=user, defaults=values)
+    return plan

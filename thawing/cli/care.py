@@ -66,5 +66,32 @@ def _profile_country() -> str:
         return ""
 
 
+def plan(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Your safety plan, to read on a hard day (write or change it in the browser)."""
+    from thawing.cli import setup
+
+    user = setup.user()
+    from thawing.care import services
+    from thawing.care.forms import SECTION_TEXT
+
+    saved = services.get_safety_plan(user=user)
+    if as_json:
+        from thawing.cli.output import print_json
+
+        print_json({name: getattr(saved, name) for name in SECTION_TEXT})
+        return
+    written = [(label, getattr(saved, name)) for name, (label, _) in SECTION_TEXT.items()
+               if getattr(saved, name)]
+    if not written:
+        out.print("You haven\u2019t written a safety plan yet. Run thawing serve and open "
+                  "Get help now \u2192 My safety plan; it takes a few minutes on a calmer day.")
+    for label, text in written:
+        out.print(f"\n[bold]{label}[/bold]")
+        out.print(text, markup=False)
+    out.print()
+    print_help(services.help_for(user=user))
+
+
 def register(app: typer.Typer) -> None:
     app.command("help")(help_now)
+    app.command("plan")(plan)

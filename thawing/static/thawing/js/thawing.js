@@ -209,6 +209,9 @@
   }
 
   ready(function () {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
     drafts();
     document.querySelectorAll("form.checkin").forEach(function (form) { bodyMap(form); emotionRows(form); });
   });

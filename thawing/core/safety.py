@@ -16,6 +16,19 @@ from dataclasses import dataclass
 
 SUICIDE, SELF_HARM, HOPELESSNESS = "suicide", "self-harm", "hopelessness"
 _ME = r"(?:my\s*self|meself|myslef|mysefl)"
+# Talking about someone else's attempt or self-harm also warrants showing support gently.
+_ANYONE = r"(?:my\s*self|meself|myslef|mysefl|himself|herself|themselves|themself|yourself)"
+_WANT = r"(?:want|wants|wanna|wanting|wanted|wnat|wamt|wnt|wan)"
+_PILLS = (r"(?:pills|tablets|meds|medication|medicine|painkillers|paracetamol|tylenol|ibuprofen|"
+          r"aspirin|sleeping\s+pills|sleeping\s+tablets)")
+# Figures of speech that contain a signal word but mean something else; blanked before
+# matching so that nothing inside them can count.
+_IDIOMS = re.compile(
+    r"\b(?:career|fashion|social|political|professional|commercial|electoral|financial|"
+    r"brand|business)\s+suicide\b|\bsuicide\s+(?:sprints?|doors?|squad|runs?|drills?|"
+    r"lanes?|knots?|pass(?:es)?|kings?|bids?|blondes?)\b|\bdie\s+(?:of|from)\s+(?:embarrassment|"
+    r"shame|laughter|laughing|boredom|cringe|happiness|curiosity|envy|jealousy|excitement)\b"
+    r"|\bdie\s+laughing\b|\bkill(?:ing|ed|s)?\s+(?:myself|me)\s+laughing\b")
 _NEGATORS = re.compile(r"\b(?:not|never|no|nope|nor)\b|n't\b|\bnt\b|\bdont\b|\bwont\b|\bwouldnt\b")
 # Words that, between a negator and a signal, show the negator is about something else
 # ("I don't know why I want to die").
@@ -23,6 +36,9 @@ _BREAKERS = re.compile(r"\b(?:know|sure|why|but|if|think|thought|care|understand
 _ACCIDENT = re.compile(r"\b(?:shav\w*|accident\w*|cooking|stove|oven|pan|kettle|iron|knife while|"
                        r"chopping|slicing|garden\w*|gym|football|playing|fell|tripped|by mistake)\b")
 _CLAUSE_END = re.compile(r"[.!?;:\n]|\bbut\b")
+# "...if I was suicidal and honestly I'm not": a denial right after the words.
+_DENIED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:and|but)\s+(?:honestly\s+|really\s+|truly\s+)?"
+                           r"(?:i'?m|i\s+am|im)\s+not\b")
 
 
 @dataclass(frozen=True)
@@ -48,83 +64,132 @@ def _rule(kind: str, pattern: str, *, negatable: bool = False, accidental: bool 
 
 
 RULES: tuple[_Rule, ...] = (
-    # Suicide: naming it, wishing to die, plans and means.
-    _rule(SUICIDE, rf"\bkill(?:s|ing|ed)?\s+{_ME}\b", negatable=True),
-    _rule(SUICIDE, r"\bkms\b|\bunaliv\w*|\bsewer\s*slide\b|\bsu[i1]c[i1]d\w*|\bsuicde\w*"
-                   r"|\bsucide\w*", negatable=True),
-    _rule(SUICIDE, r"\b(?:end|ending|ended|take|taking|took|end\s+up\s+taking)\s+(?:my\s+(?:own\s+)?"
-                   r"life|my\s+own\s+life)\b", negatable=True),
+    # Suicide: naming it, wishing to die or not to exist, plans and means.
+    _rule(SUICIDE, rf"\bkil+(?:s|ing|ed)?\s+{_ANYONE}\b|\b(?:off|top|topping|topped|end|ending)\s+"
+                   rf"{_ME}\b|\b(?:delete|deleting|erase|erasing)\s+{_ME}\b", negatable=True),
+    _rule(SUICIDE, r"\bkms\b|\bunaliv\w*|\bsewer\s*slide\b|\bsu[i1*]c[i1]d\w*|\bs\*[i1]c[i1]d\w*"
+                   r"|\bsuicde\w*|\bsuc[i1]d\w*|\bsucide\w*", negatable=True),
+    _rule(SUICIDE, r"\b(?:end|ending|ended|take|taking|took|end\s+up\s+taking)\s+(?:my|his|her|"
+                   r"their)\s+(?:own\s+)?life\b", negatable=True),
     _rule(SUICIDE, r"\bend(?:ing|ed)?\s+it\s+all\b|\bend\s+(?:it|things|everything)\s+(?:for\s+good"
-                   r"|forever|permanently|tonight)\b"),
+                   r"|forever|permanently|tonight|soon)\b|\b(?:tonight|night|day|until|before|when)\s+"
+                   r"i\s+(?:will\s+|'ll\s+)?end\s+it\b|\b(?:everything|all|what)\s+i\s+need\s+to\s+"
+                   r"(?:end\s+it|die|do\s+it)\b"),
     _rule(SUICIDE, r"\b(?:plan|plans|planning|planned|going|want|wanting|wanted|ready|decided|decide"
-                   r"|deciding|thinking\s+about|think\s+about|thought\s+about)\s+(?:how\s+)?to\s+end"
-                   r"\s+(?:it|things|everything|my\s+life)\b"),
-    _rule(SUICIDE, r"\b(?:want|wanna|wanting|wanted|wish|wishing|ready|going|gonna|trying|tried|try|"
-                   r"deserve|need|needs|hope)\s+(?:to\s+)?(?:just\s+)?(?:die|dye|be\s+dead)\b"
+                   r"|deciding|thinking\s+(?:about|bout|abt|of)|think\s+(?:about|bout|abt|of)|thought\s+"
+                   r"(?:about|of))\s+(?:how\s+)?(?:to\s+)?end(?:ing)?\s+(?:it|things|everything|my\s+life)\b"),
+    _rule(SUICIDE, rf"\b(?:{_WANT}|wish|wishing|ready|going|gonna|trying|tried|try|deserve|need|needs|"
+                   r"hope)\s+(?:to\s+)?(?:just\s+)?(?:die|dye|be\s+dead)\b"
                    r"(?!\s+(?:my|her|his|the|your|our)\s+hair)", negatable=True),
+    _rule(SUICIDE, rf"\b(?:{_WANT}|wish|wishing|need)\s+(?:to\s+)?(?:just\s+)?(?:stop|quit)\s+(?:being\s+"
+                   r"alive|existing|living)\b|\b(?:stop|cease)\s+(?:to\s+)?exist(?:ing)?\b"
+                   rf"|\b(?:{_WANT}|wish)\s+(?:to\s+)?(?:just\s+)?not\s+(?:be\s+here|be\s+alive|exist)\b"
+                   rf"|\b(?:{_WANT}|wish)\s+my\s+life\s+(?:to\s+be\s+over|would\s+(?:just\s+)?end|to\s+end)\b"),
     _rule(SUICIDE, r"\bi\s+(?:wish|hope)\s+i\s+(?:was|were|could\s+be|would\s+be)\s+dead\b"
                    r"|\bwish\s+i\s+(?:wasn't|was\s+not|weren't|were\s+not)\s+(?:alive|here|born|around)\b"
                    r"|\bwish\s+i\s+(?:had|'d)\s+never\s+been\s+born\b|\bwish\s+i\s+didn't\s+exist\b"),
-    _rule(SUICIDE, r"\b(?:better|happier|easier)\s+off\s+(?:dead|without\s+me|if\s+i\s+(?:was|were|"
-                   r"wasn't|weren't|died|disappeared|was\s+gone|were\s+gone))\b"
-                   r"|\bbetter\s+(?:place|world|for\s+everyone)\s+without\s+me\b"),
+    _rule(SUICIDE, r"\b(?:better|happier|easier)\s+off\s+(?:dead|without\s+me)\b|\b(?:better|happier|"
+                   r"easier)\s+(?:off\s+)?if\s+i\s+(?:was|were|wasn't|weren't|died|disappeared|was\s+gone|"
+                   r"were\s+gone)\b|\bbetter\s+(?:place|world|for\s+everyone)\s+without\s+me\b"),
     _rule(SUICIDE, r"\b(?:rather|sooner)\s+be\s+dead\b|\bi'?d\s+rather\s+not\s+(?:be\s+alive|exist|"
                    r"wake\s+up)\b"),
-    _rule(SUICIDE, r"\b(?:don't|do\s+not|dont|no\s+longer|never)\s+want\s+to\s+(?:live|be\s+alive|"
-                   r"be\s+here\s+anymore|exist|wake\s+up|be\s+around\s+anymore|go\s+on)\b"),
-    _rule(SUICIDE, r"\bnot\s+sure\s+(?:i|if\s+i)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|go\s+on)\b"),
-    _rule(SUICIDE, r"\b(?:sleep\s+forever|never\s+wake\s+up(?!\s+(?:late|early|on\s+time|in\s+time)))"
-                   r"|\b(?:hope|wish)\s+i\s+(?:don't|do\s+not|won't|wouldn't|never)\s+wake\s+up\b"),
-    _rule(SUICIDE, r"\b(?:goodbye|suicide|farewell|last)\s+(?:note|notes|letter|letters|message)"
-                   r"\b(?!\s+(?:from|of)\s+(?:the|my)\s+(?:landlord|school|boss|bank))"),
+    _rule(SUICIDE, rf"\b(?:don't|do\s+not|dont|no\s+longer|never)\s+{_WANT}\s+(?:to\s+)?(?:live|be\s+"
+                   r"alive|be\s+here\s+anymore|exist|wake\s+up|be\s+around|go\s+on)\b"),
+    _rule(SUICIDE, r"\bnot\s+sure\s+(?:i|if\s+i)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|go\s+on)\b"
+                   r"|\bdon't\s+care\s+(?:if|whether)\s+i\s+(?:live|die)\b"),
+    _rule(SUICIDE, rf"\b(?:{_WANT}|wish|wishing|longing)\s+(?:to\s+)?(?:just\s+)?(?:go\s+to\s+)?sleep\s+"
+                   r"forever\b|\b(?:sleep|fall\s+asleep|go\s+to\s+sleep)\s+and\s+(?:not|never)\s+wake\s+"
+                   r"up\b|\bnever\s+wake\s+up\s+again\b|\b(?:hope|hoping|wish|pray|praying)\s+(?:that\s+)?"
+                   r"i\s+(?:don't|do\s+not|won't|wouldn't|never|will\s+not)\s+wake\s+up\b"),
+    _rule(SUICIDE, r"\b(?:hope|hoping|wish|wishing|pray|praying)\b[^.!?\n]{0,30}\b(?:hits?\s+me|run\s+me\s+"
+                   r"over|runs\s+me\s+over|get\s+hit\s+by|gets?\s+me\s+killed|kills?\s+me\b(?!\s+(?:with|"
+                   r"first)))"),
+    _rule(SUICIDE, r"\b(?:death|dying|being\s+dead)\s+(?:would\s+be|is|feels\s+like|seems\s+like|"
+                   r"sounds\s+like|would\s+feel\s+like)\s+(?:a\s+|the\s+)?(?:relief|easier|better|answer|"
+                   r"only\s+(?:way|option|answer)|peace|peaceful|release|escape|way\s+out)\b"
+                   r"|\bmy\s+own\s+death\b|\b(?:think|thinking|thought)\s+about\s+(?:death|dying)\s+"
+                   r"(?:all\s+the\s+time|constantly|every\s+day|a\s+lot|so\s+much)\b"),
+    _rule(SUICIDE, r"\b(?:goodbye|suicide|farewell)\s+(?:note|notes|letter|letters|message)"
+                   r"\b(?!\s+(?:from|of)\s+(?:the|my)\s+(?:landlord|school|boss|bank))|\bmy\s+last\s+entry\b"
+                   r"|\b(?:after|when)\s+(?:i'?m|i\s+am|im)\s+gone\b|\bwon'?t\s+be\s+(?:alive|here|around)\s+"
+                   r"(?:tomorrow|next|much\s+longer|for\s+long|by|anymore)\b"),
     _rule(SUICIDE, r"\b(?:jump|jumping|jumped|leap|leaping)\s+(?:off|from)\s+(?:a|the|my|this|that)\s+"
-                   r"(?:bridge|building|roof|rooftop|balcony|cliff|ledge|tower|car\s+park|window)\b"),
+                   r"(?:bridge|building|roof|rooftop|balcony|cliff|ledge|tower|car\s+park|multi-storey|"
+                   r"window)\b|\b(?:throw|throwing|threw|fling|flinging)\s+myself\s+(?:off|from|out|"
+                   r"under|into|in\s+front)\b"),
     _rule(SUICIDE, r"\b(?:step|stepping|stepped|throw|throwing|threw|jump|jumping|walk|walking)\s+"
-                   rf"(?:{_ME}\s+)?in\s+front\s+of\s+(?:a|the)\s+(?:train|bus|car|truck|lorry|tram)\b"),
-    _rule(SUICIDE, r"\boverdos\w*|\bod'?d\b|\bod\s+on\b|\b(?:took|take|taking|swallow\w*)\s+(?:too\s+"
-                   r"many|all\s+(?:my|the|of\s+my|of\s+the))\s+(?:pills|tablets|meds|medication|"
-                   r"sleeping\s+pills|painkillers)\b|\bstockpil\w+\s+(?:pills|tablets|meds)\b"),
+                   rf"(?:{_ME}\s+)?in\s+front\s+of\s+(?:a|the)\s+(?:train|bus|car|truck|lorry|tram)\b"
+                   r"|\b(?:stand|standing|stood)\s+on\s+(?:the|a)\s+(?:bridge|ledge|edge|roof|platform\s+edge|"
+                   r"platform)\b[^.!?\n]{0,50}\b(?:thinking|thought|jump|let\s+go|letting\s+go)\b"
+                   r"|\b(?:thought|thinking|think)\s+(?:about|of)\s+(?:jumping|letting\s+go|stepping\s+off)\b"),
+    _rule(SUICIDE, rf"\boverdos\w*|\bod'?d\b|\bod\s+on\b|\bod(?:ing|ed)\b|\b(?:took|take|taking|"
+                   rf"swallow\w*)\s+(?:too\s+many|all\s+(?:my|the|of\s+my|of\s+the))\s+{_PILLS}\b"
+                   rf"|\b(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected)\s+(?:up\s+)?(?:my\s+|"
+                   rf"the\s+|some\s+)?{_PILLS}\b|\b{_PILLS}\s+(?:are\s+)?(?:ready|saved|stockpiled|hoarded)\b"
+                   rf"|\bhow\s+many\s+(?:\w+\s+){{0,2}}?{_PILLS}\s+(?:it\s+)?(?:would|does|will|to)\b|\b(?:took|take|"
+                   rf"taking|swallowed)\s+(?:a\s+(?:load|bunch|handful|lot)\s+of\s+|loads\s+of\s+|lots\s+of\s+|"
+                   rf"too\s+much\s+)?{_PILLS}\s+on\s+purpose\b"),
+    _rule(SUICIDE, r"\b(?:painless|quick|quickest|easiest|best|fastest|surest)\s+way\s+to\s+(?:die|end\s+it|"
+                   r"kill\s+myself|go)\b|\b(?:date|day|time|way|method|place)\s+to\s+die\b|\b(?:only|no)\s+"
+                   r"way\s+out\b[^.!?\n]{0,25}\b(?:die|dying|death|end\s+it)\b"),
     _rule(SUICIDE, rf"\b(?:hang|hanging|hanged|shoot|shooting|drown|drowning|poison|poisoning|"
-                   rf"suffocate|suffocating|gas)\s+{_ME}\b|\bslit(?:ting)?\s+my\s+(?:wrists?|throat)\b",
-          negatable=True),
-    _rule(SUICIDE, r"\b(?:disappear|vanish|be\s+gone)\s+(?:forever|for\s+good|permanently)\b"),
-    _rule(SUICIDE, r"\b(?:no\s+one|nobody|no-one|noone)\s+(?:would|will|'d)\s+(?:even\s+)?(?:miss|"
-                   r"notice|care)\b[^.!?\n]{0,40}\b(?:if|when)\s+i\b[^.!?\n]{0,25}\b(?:gone|dead|died|"
-                   r"disappeared|wasn't\s+here|weren't\s+here|was\s+not\s+here|not\s+around|left)\b"),
-    _rule(SUICIDE, r"\b(?:i'?m|i\s+am)\s+done\s+with\s+(?:life|living|being\s+alive|it\s+all|"
+                   rf"suffocate|suffocating|gas)\s+{_ANYONE}\b|\bslit(?:ting)?\s+my\s+(?:wrists?|throat)\b"
+                   r"|\bblow\s+my\s+brains\s+out\b|\bgun\s+to\s+my\s+head\b|\bbullet\s+(?:in|through)\s+my\s+"
+                   r"head\b|\brope\b[^.!?\n]{0,40}\b(?:what\s+it'?s\s+for|my\s+neck|hang)\b|\b(?:use|using|"
+                   r"used)\s+it\s+on\s+myself\b", negatable=True),
+    _rule(SUICIDE, r"\b(?:drive|drove|driving|crash\w*|swerv\w*)\s+(?:\w+\s+){0,3}?(?:into|off)\s+"
+                   r"(?:a|the)\s+(?:tree|wall|road|bridge|river|lorry|truck|oncoming)\b[^.!?\n]{0,20}\bon\s+purpose\b"),
+    _rule(SUICIDE, r"\b(?:disappear|dis+ap+ear|vanish|be\s+gone)\s+(?:forever|for\s+good|permanently)\b"),
+    _rule(SUICIDE, r"\b(?:no\s+one|nobody|no-one|noone)\s+(?:would|will|'d)\s+(?:even\s+)?miss\s+me\b"
+                   r"|\b(?:no\s+one|nobody|no-one|noone)\s+(?:would|will|'d)\s+(?:even\s+)?(?:notice|care)\b"
+                   r"[^.!?\n]{0,40}\b(?:if|when)\s+i\b[^.!?\n]{0,25}\b(?:gone|dead|died|disappeared|"
+                   r"wasn't\s+here|weren't\s+here|was\s+not\s+here|not\s+around|left)\b"),
+    _rule(SUICIDE, r"\b(?:i'?m|i\s+am|im)\s+done\s+with\s+(?:life|living|being\s+alive|it\s+all|"
                    r"everything|this\s+life|existing)\b"),
     _rule(SUICIDE, r"\b(?:want|wish|need)\s+(?:it\s+all|everything|the\s+pain|my\s+life)\s+to\s+(?:stop|"
                    r"end)\s+(?:forever|for\s+good|permanently)\b|\bwant\s+(?:it\s+all|everything|"
                    r"my\s+life)\s+to\s+end\b"),
     _rule(SUICIDE, r"\b(?:a|my|the)\s+plan\s+to\s+(?:die|end\s+it|end\s+my\s+life|kill\s+myself)\b"),
+    _rule(SUICIDE, r"\bwhy\s+(?:am\s+i|i'?m|im|i\s+am)\s+(?:even\s+|still\s+)*(?:alive|living)\b"),
     # Self-harm.
     _rule(SELF_HARM, r"\bself[\s-]?harm\w*|\bself[\s-]?injur\w*|\bsh\s+(?:again|urges?|relapse|"
                      r"scars?)\b|\b(?:relapsed|relapse|clean)\s+(?:on|into|from)\s+(?:sh|self[\s-]?harm)\b"
                      r"|\burges?\s+to\s+(?:cut|hurt\s+myself|self[\s-]?harm)\b", negatable=True),
     _rule(SELF_HARM, rf"\b(?:cut|cutting|cuts|burn|burning|burned|burnt|hit|hitting|scratch|scratching|"
                      rf"scratched|hurt|hurting|harm|harming|harmed|punish|punishing|punished|punch|"
-                     rf"punching|punched|bruise|bruising|starve|starving|starved)\s+{_ME}\b",
+                     rf"punching|punched|bruise|bruising|starve|starving|starved)\s+{_ANYONE}\b",
           negatable=True, accidental=True),
     _rule(SELF_HARM, r"\b(?:been|started|start|keep|kept|am|i'm|was)\s+cutting\s+(?:again|myself|my)"
                      r"|\bcutting\s+again\b|\bcut(?:ting)?\s+(?:my\s+)?(?:arms?|wrists?|thighs?|legs?)\b"
-                     r"(?:\s+again)?", accidental=True),
+                     r"(?:\s+again)?|\bcut\s+again\b|\bbeen\s+cutting\b(?!\s+(?:back|down|costs|the|out|hair|"
+                     r"vegetables|onions|wood|grass|corners|it))", accidental=True),
+    _rule(SELF_HARM, r"\b(?:until|till|til)\s+(?:it|they|i|my\s+\w+)\s+(?:bled|bleeds|bleed|bleeding)\b"
+                     r"|\b(?:made|make|making)\s+myself\s+bleed\b|\bwant(?:ed)?\s+(?:it|me)\s+to\s+hurt\b"
+                     r"|\b(?:want|wanted|need|needed|urge)\s+to\s+cut\b(?!\s+(?:\w+\s+)?(?:hair|back|down|"
+                     r"costs|ties|the|it|in|out|some|up|off|class|school|work|corners|loose))"
+                     r"|\b(?:hide|hiding|hid|cover|covering)\s+(?:the|my)\s+(?:cuts|scars|marks)\b|\b(?:fresh|"
+                     r"new)\s+cuts\b|\bcuts\s+on\s+my\s+(?:arms?|wrists?|thighs?|legs?|stomach)\b"
+                     r"|\bcarv(?:e|ed|ing)\s+(?:into\s+)?(?:my|myself)\b", accidental=True),
     # Life not worth living, no way to go on.
     _rule(HOPELESSNESS, r"\b(?:no|not\s+any|don't\s+see\s+(?:any|the|a)|can't\s+see\s+(?:any|the|a)|"
                         r"isn't\s+(?:any|a)|there's\s+no|is\s+no|lost\s+(?:my|the|any))\s+(?:point|"
-                        r"reason|purpose)\s+(?:in\s+|to\s+|of\s+|for\s+)?(?:living|live|being\s+alive|"
-                        r"going\s+on|existing|keep\s+going|keeping\s+going|life|staying\s+alive|"
-                        r"being\s+here)\b"),
+                        r"reason|purpose)\s+(?:in\s+|to\s+|of\s+|for\s+)?(?:me\s+to\s+)?(?:keep\s+)?"
+                        r"(?:living|live|being\s+alive|going\s+on|existing|keep\s+going|keeping\s+going|"
+                        r"life|staying\s+alive|stay\s+alive|being\s+here|be\s+here)\b"
+                        r"|\b(?:nothing|no\s+one|nobody)\s+(?:left\s+)?to\s+live\s+for\b"),
     _rule(HOPELESSNESS, r"\bwhat'?s\s+the\s+(?:point|use)\s+(?:of|in)\s+(?:living|being\s+alive|life|"
                         r"going\s+on|existing|anything|any\s+of\s+(?:it|this)|me|trying|carrying\s+on)\b"),
     _rule(HOPELESSNESS, r"\b(?:life|living|my\s+life)\s+(?:is\s+not|isn't|is\s+no\s+longer|isnt|"
                         r"doesn't\s+feel|does\s+not\s+feel|is\s+not\s+really|feels\s+not)\s+worth\s+"
                         r"(?:living|it)\b|\bnot\s+worth\s+living\b|\bno\s+longer\s+worth\s+living\b"),
-    _rule(HOPELESSNESS, r"\b(?:can't|cannot|can\s+not|cant|couldn't)\s+(?:go\s+on|keep\s+going|carry\s+"
-                        r"on|do\s+this\s+anymore|do\s+this\s+any\s+more|take\s+(?:it|this|much\s+more)"
-                        r"\s+any\s*more|keep\s+living|live\s+like\s+this|bear\s+it\s+any\s*more)\b"),
+    _rule(HOPELESSNESS, r"\b(?:can't|cannot|can\s+not|cant|couldn't)\s+(?:go\s+on(?!\s+(?:a|an|the|that|this|"
+                        r"holiday|vacation|trips?|tour|stage|air|line|social|about|with|to|at|my|our|your|"
+                        r"their|his|her|dates?|rides?|foot|leave|strike))|keep\s+going|carry\s+"
+                        r"on|do\s+this\s+anymore|do\s+this\s+any\s+more|do\s+life|take\s+(?:it|this|much\s+"
+                        r"more)\s+any\s*more|keep\s+living|live\s+like\s+this|bear\s+it\s+any\s*more)\b"),
     _rule(HOPELESSNESS, r"\b(?:no|not\s+any|lost\s+all)\s+(?:will|desire|wish)\s+to\s+(?:live|go\s+on|"
-                        r"keep\s+going|be\s+alive)\b|\btired\s+of\s+(?:living|being\s+alive|existing|"
-                        r"life\s+itself)\b"),
+                        r"keep\s+going|be\s+alive)\b|\b(?:tired|sick)\s+of\s+(?:living|being\s+alive|"
+                        r"existing|life\s+itself)\b"),
 )
 
 
@@ -153,15 +218,20 @@ def _denied(text: str, start: int) -> bool:
     return bool(_NEGATORS.search(window)) and not _BREAKERS.search(window)
 
 
+def _blank_idioms(text: str) -> str:
+    return _IDIOMS.sub(lambda m: " " * len(m.group()), text)
+
+
 def crisis_signals(text: str) -> list[Signal]:
     """Signs of crisis in a person's own words (G5); an empty list means none were seen."""
-    lowered = _normalise(text or "")
+    lowered = _blank_idioms(_normalise(text or ""))
     signals: list[Signal] = []
     taken: list[tuple[int, int]] = []
     for rule in RULES:
         for match in rule.pattern.finditer(lowered):
             start, end = match.span()
-            if rule.negatable and _denied(lowered, start):
+            if rule.negatable and (_denied(lowered, start)
+                                   or _DENIED_AFTER.match(lowered[end:end + 60])):
                 continue
             if rule.accidental and _ACCIDENT.search(_clause_around(lowered, start, end)):
                 continue

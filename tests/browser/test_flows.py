@@ -195,3 +195,20 @@ def test_heavy_words_bring_crisis_lines_at_once_and_block_nothing(open_page, loc
     # The entry is saved and shown as usual under the support note.
     assert "better off dead" in page.locator(".entry-body").inner_text()
     assert Entry.objects.count() == 1
+
+
+@pytest.mark.practice("G5")
+def test_phq9_item_9_shows_the_crisis_screen_before_the_score(open_page, local_user, artifacts):
+    page = open_page(PHONE)
+    sign_in_session(page, local_user)
+    page.goto(page.base + "/help/screening/phq9/")
+    for number in range(1, 10):
+        label = "Several days" if number == 9 else "Not at all"
+        page.locator(f"fieldset.question:nth-of-type({number})").get_by_label(label).check()
+    page.get_by_role("button", name="See my result").click()
+    page.wait_for_url(re.compile(r"/help/screening/result/\d+/$"))
+    support = page.get_by_role("region", name="You don’t have to carry this alone")
+    assert support.is_visible()
+    score = page.locator(".score")
+    assert support.bounding_box()["y"] < score.bounding_box()["y"]
+    page.screenshot(path=artifacts / "phq9-item9-phone.png", full_page=True)

@@ -18,13 +18,16 @@ from ninja.security import django_auth
 
 from thawing import content
 from thawing.api.schemas import (
+    AnswersIn,
     CheckInIn,
     CheckInOut,
     EmotionOut,
     EntryIn,
     EntryOut,
+    InstrumentOut,
     Problem,
     SafetyPlanIO,
+    ScreeningOut,
     SearchHitOut,
     SuggestionOut,
     TodayOut,
@@ -200,6 +203,34 @@ def get_safety_plan(request: HttpRequest) -> Any:
 def put_safety_plan(request: HttpRequest, payload: SafetyPlanIO) -> Any:
     plan = care.save_safety_plan(user=request.user, **payload.dict())
     return {name: getattr(plan, name) for name in SECTIONS}
+
+
+def _screening_dict(result: Any) -> dict[str, Any]:
+    band = content.instruments()[result.instrument].band_for(result.total)
+    return {"id": result.pk, "instrument": result.instrument, "taken_at": result.taken_at,
+            "total": result.total, "band": band.label, "meaning": band.meaning,
+            "safety_flag": result.safety_flag}
+
+
+@api.get("/screenings", response={200: list[InstrumentOut], **ERRORS}, tags=["care"])
+def instruments(request: HttpRequest) -> Any:
+    return [{**vars(i), "items": list(i.items), "options": [vars(o) for o in i.options]}
+            for i in content.instruments().values()]
+
+
+@api.get("/screenings/results", response={200: list[ScreeningOut], **ERRORS}, tags=["care"])
+def screening_results(request: HttpRequest, instrument: str | None = None) -> Any:
+    return [_screening_dict(r) for r in care.screening_history(user=request.user,
+                                                                instrument_id=instrument)]
+
+
+@api.post("/screenings/{instrument_id}", response={201: ScreeningOut, **ERRORS}, tags=["care"])
+def take_screening(request: HttpRequest, instrument_id: str, payload: AnswersIn) -> Any:
+    """Score and keep answers; `support` holds crisis lines when the safety item is above 0."""
+    result, score = care.take_screening(user=request.user, instrument_id=instrument_id,
+                                        answers=payload.answers)
+    support = support_dict(care.help_for(user=request.user)) if score.safety_flag else None
+    return Status(201, {**_screening_dict(result), "support": support})
 
 
 def api_not_found(request: HttpRequest) -> HttpResponse:

@@ -136,3 +136,38 @@ class SafetyPlanIO(Schema):
     professionals: str = ""
     environment: str = ""
     reasons: str = ""
+
+
+class OptionOut(Schema):
+    value: int
+    label: str
+
+
+class InstrumentOut(Schema):
+    id: str
+    name: str
+    title: str
+    about: str
+    validated: bool
+    stem: str
+    items: list[str]
+    options: list[OptionOut]
+    attribution: str
+    source: str
+    licence: str
+
+
+class AnswersIn(Schema):
+    answers: list[StrictInt | None] = Field(description="One answer per question, in order; "
+                                                        "null for an unanswered one.")
+
+
+class ScreeningOut(Schema):
+    id: int
+    instrument: str
+    taken_at: datetime
+    total: int
+    band: str
+    meaning: str
+    safety_flag: bool
+    support: SupportOut | None = None

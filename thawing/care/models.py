@@ -21,3 +21,22 @@ class SafetyPlan(models.Model):
 
     def __str__(self) -> str:
         return f"Safety plan {self.pk}"
+
+
+class ScreeningResult(models.Model):
+    """One completed questionnaire: the answers as given and the score they make."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    instrument = models.CharField(max_length=30)
+    taken_at = models.DateTimeField()
+    answers = models.JSONField()
+    total = models.PositiveSmallIntegerField()
+    band = models.CharField(max_length=80)
+    safety_flag = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-taken_at", "-pk"]
+        indexes = [models.Index(fields=["user", "instrument", "taken_at"])]
+
+    def __str__(self) -> str:
+        return f"Screening {self.pk}"

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.utils import timezone
 
 from thawing import content
-from thawing.care.models import SafetyPlan
+from thawing.care.models import SafetyPlan, ScreeningResult
+from thawing.core.errors import NotFound
 from thawing.core.helplines import CountryHelp
+from thawing.core.i18n import msg
+from thawing.core.questionnaires import Score, score
 from thawing.core.safety import crisis_signals
 from thawing.core.safety_plan import build_plan
 
@@ -44,3 +49,49 @@ def save_safety_plan(*, user: AbstractBaseUser, **sections: str | None) -> Safet
     values = build_plan(sections)
     plan, _ = SafetyPlan.objects.update_or_create(user=user, defaults=values)
     return plan
+
+
+def take_screening(
+    *, user: AbstractBaseUser, instrument_id: str, answers: Sequence[int | str | None]
+) -> tuple[ScreeningResult, Score]:
+    """Score and keep one questionnaire; InvalidInput (nothing saved) for answers that don't fit."""
+    score_ = score(instrument_id, [_answer(a) for a in answers])
+    result = ScreeningResult.objects.create(
+        user=user, instrument=instrument_id, taken_at=timezone.now(), answers=list(answers),
+        total=score_.total, band=score_.band, safety_flag=score_.safety_flag)
+    return result, score_
+
+
+def _answer(value: int | str | None) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        try:
+            return int(value)
+        except ValueError:
+            return -1  # refused as out of range, with the usual message
+    return value
+
+
+def get_screening(*, user: AbstractBaseUser, result_id: int) -> ScreeningResult:
+    found = ScreeningResult.objects.filter(user=user, pk=result_id).first()
+    if found is None:
+        raise NotFound(msg("I couldn\u2019t find that result."))
+    return found
+
+
+def screening_history(*, user: AbstractBaseUser, instrument_id: str | None = None,
+                      limit: int = 100) -> list[ScreeningResult]:
+    queryset = ScreeningResult.objects.filter(user=user)
+    if instrument_id:
+        queryset = queryset.filter(instrument=instrument_id)
+    return list(queryset[:limit])
+
+
+def retake_due(*, user: AbstractBaseUser, instrument_id: str) -> date | None:
+    """The day a re-take is suggested (two weeks after the last), or None if never taken."""
+    last = ScreeningResult.objects.filter(user=user, instrument=instrument_id).first()
+    if last is None:
+        return None
+    days = content.instruments()[instrument_id].retake_days
+    return (timezone.localtime(last.taken_at) + timedelta(days=days)).date()

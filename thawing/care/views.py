@@ -2,15 +2,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from thawing import content
 from thawing.care import services
 from thawing.care.forms import SECTION_TEXT, SafetyPlanForm
-from thawing.core.errors import ThawingError
-from thawing.web import show_errors
+from thawing.core.errors import NotFound, ThawingError
+from thawing.web import SUPPORT_FLAG, say, show_errors
 
 
 @login_not_required
@@ -51,3 +51,52 @@ def safety_plan(request: HttpRequest) -> HttpResponse:
         "form": form, "plan_sections": _filled_sections(plan),
         "help": services.help_for(user=request.user),
     }, status=400 if form.errors else 200)
+
+
+def screenings(request: HttpRequest) -> HttpResponse:
+    """Every questionnaire, with the last result, its history and when a re-take is due."""
+    rows = []
+    for instrument in content.instruments().values():
+        history = services.screening_history(user=request.user, instrument_id=instrument.id)
+        rows.append({"instrument": instrument, "history": history,
+                     "due": services.retake_due(user=request.user, instrument_id=instrument.id)})
+    return render(request, "care/screenings.html", {"rows": rows})
+
+
+def screening(request: HttpRequest, instrument_id: str) -> HttpResponse:
+    instrument = content.instruments().get(instrument_id)
+    if instrument is None:
+        raise Http404
+    answers = [request.POST.get(f"q{i}", "") for i in range(1, len(instrument.items) + 1)]
+    error = ""
+    if request.method == "POST":
+        try:
+            result, score = services.take_screening(user=request.user,
+                                                    instrument_id=instrument.id, answers=answers)
+        except ThawingError as problem:
+            error = say(problem.message)
+        else:
+            if score.safety_flag:
+                # The crisis note comes first on the next page, before the score.
+                request.session[SUPPORT_FLAG] = True
+            return redirect("care:screening_result", result_id=result.pk)
+    return render(request, "care/screening.html", {
+        "instrument": instrument, "error": error,
+        "questions": [(i, text, answers[i - 1]) for i, text in enumerate(instrument.items, 1)],
+    }, status=400 if error else 200)
+
+
+def screening_result(request: HttpRequest, result_id: int) -> HttpResponse:
+    try:
+        result = services.get_screening(user=request.user, result_id=result_id)
+    except NotFound:
+        raise Http404 from None
+    instrument = content.instruments()[result.instrument]
+    band = instrument.band_for(result.total)
+    follow_up = (content.instruments().get(instrument.follow_up)
+                 if instrument.follow_up and result.total >= (instrument.follow_up_from or 0)
+                 else None)
+    return render(request, "care/screening_result.html", {
+        "result": result, "instrument": instrument, "band": band, "follow_up": follow_up,
+        "due": services.retake_due(user=request.user, instrument_id=instrument.id),
+    })

@@ -30,7 +30,15 @@ def root(
     """Notice, name and write down what you feel, even when the answer is nothing."""
 
 
-from thawing.cli import accounts, care, checkins, emotions, journal, server  # noqa: E402
+from thawing.cli import (  # noqa: E402
+    accounts,
+    care,
+    checkins,
+    emotions,
+    journal,
+    screening,
+    server,
+)
 
-for module in (server, accounts, checkins, journal, emotions, care):
+for module in (server, accounts, checkins, journal, emotions, screening, care):
     module.register(app)

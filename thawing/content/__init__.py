@@ -16,6 +16,7 @@ from thawing.core.body import BodyMap
 from thawing.core.emotions import Vocabulary
 from thawing.core.helplines import HelpBook
 from thawing.core.prompts import PromptBook
+from thawing.core.questionnaires import Instrument
 
 
 def read(name: str) -> dict[str, Any]:
@@ -55,3 +56,20 @@ def countries() -> tuple[Country, ...]:
     return tuple(
         Country(c["code"], c["name"], tuple(c["zones"])) for c in read("countries.toml")["countries"]
     )
+
+
+INSTRUMENT_ORDER = ("phq2", "phq9", "gad2", "gad7", "numbness")
+
+
+@cache
+def instruments() -> dict[str, Instrument]:
+    """Every questionnaire in content/instruments/, in the order they are offered."""
+    folder = resources.files(__package__).joinpath("instruments")
+    found = {}
+    for entry in folder.iterdir():
+        if entry.name.endswith(".toml"):
+            instrument = Instrument.from_mapping(tomllib.loads(entry.read_text("utf-8")),
+                                                 where=f"instruments/{entry.name}")
+            found[instrument.id] = instrument
+    ordered = [i for i in INSTRUMENT_ORDER if i in found] + sorted(set(found) - set(INSTRUMENT_ORDER))
+    return {i: found[i] for i in ordered}

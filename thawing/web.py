@@ -55,4 +55,4 @@ def offer_support(request: HttpRequest, *texts: str | None) -> None:
     from thawing.care.services import support_needed
 
     if support_needed(texts=texts):
-        request.session[SUPPORT_FLAG] = True
+        request.session[SUPPORT_FLAG] = "words"

@@ -21,13 +21,16 @@ def _has_passphrase() -> bool:
 
 def thawing_context(request: HttpRequest) -> dict[str, Any]:
     """Values every template may use: the mode and the version."""
-    support = None
-    if hasattr(request, "session") and request.session.pop(SUPPORT_FLAG, False):
+    support, reason = None, None
+    if hasattr(request, "session"):
+        reason = request.session.pop(SUPPORT_FLAG, None)
+    if reason:
         from thawing.care.services import help_for
 
         support = help_for(user=request.user)
     return {
         "thawing_support": support,
+        "thawing_support_reason": reason,
         "thawing_mode": settings.THAWING_MODE,
         "thawing_signup": settings.THAWING_SIGNUP,
         "thawing_version": thawing.__version__,

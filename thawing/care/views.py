@@ -78,7 +78,7 @@ def screening(request: HttpRequest, instrument_id: str) -> HttpResponse:
         else:
             if score.safety_flag:
                 # The crisis note comes first on the next page, before the score.
-                request.session[SUPPORT_FLAG] = True
+                request.session[SUPPORT_FLAG] = "answer"
             return redirect("care:screening_result", result_id=result.pk)
     return render(request, "care/screening.html", {
         "instrument": instrument, "error": error,

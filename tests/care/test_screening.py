@@ -96,3 +96,21 @@ def test_the_cli_takes_a_check_up_and_shows_support_before_the_score(local_user,
     wrong = run(capsys, "screen", "gad7", "--answers", "1,x")
     assert wrong.code == 1 and "numbers separated by commas" in wrong.said
     assert ScreeningResult.objects.count() == 2
+
+
+@pytest.mark.practice("G1")
+def test_getting_support_explains_reasons_from_the_persons_records(signed_in, local_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from thawing.care import services
+    from thawing.checkins import services as checkins
+
+    assert "Nothing in your notes" in signed_in.get("/help/support/").content.decode()
+    checkins.acknowledge_shutdown(user=local_user,
+                                  since=timezone.localdate() - timedelta(days=35))
+    services.take_screening(user=local_user, instrument_id="phq9", answers=[2] * 5 + [0] * 4)
+    page = signed_in.get("/help/support/").content.decode()
+    assert "A check-up score of 10" in page and "four to six weeks" in page
+    assert "See why" in signed_in.get("/").content.decode()

@@ -14,7 +14,7 @@ from thawing.core.errors import NotFound
 from thawing.core.helplines import CountryHelp
 from thawing.core.i18n import msg
 from thawing.core.questionnaires import Score, score
-from thawing.core.safety import crisis_signals
+from thawing.core.safety import History, Signal, crisis_signals, professional_help_signals
 from thawing.core.safety_plan import build_plan
 
 
@@ -95,3 +95,30 @@ def retake_due(*, user: AbstractBaseUser, instrument_id: str) -> date | None:
         return None
     days = content.instruments()[instrument_id].retake_days
     return (timezone.localtime(last.taken_at) + timedelta(days=days)).date()
+
+
+def help_signals(*, user: AbstractBaseUser) -> list[Signal]:
+    """Reasons from the person's own records to suggest talking to a professional (G1)."""
+    from thawing.accounts.services import user_zone
+    from thawing.checkins.models import CheckIn
+    from thawing.checkins.services import current_episode, local_today
+
+    today = local_today(user)
+    tz = user_zone(user)
+    start = timezone.now() - timedelta(days=43)
+    days: dict[date, list[int]] = {}
+    for at, feel in (CheckIn.objects.filter(user=user, at__gte=start, feel__isnull=False)
+                     .values_list("at", "feel")):
+        days.setdefault(at.astimezone(tz).date(), []).append(feel)
+    screenings = {}
+    for instrument in ("phq9", "gad7"):
+        last = ScreeningResult.objects.filter(user=user, instrument=instrument).first()
+        if last is not None:
+            screenings[instrument] = (last.taken_at.astimezone(tz).date(), last.total)
+    episode = current_episode(user=user)
+    history = History(
+        episode_since=episode.started_on if episode else None,
+        daily_feel=sorted((d, sum(v) / len(v)) for d, v in days.items()),
+        screenings=screenings,
+    )
+    return professional_help_signals(history, today=today)

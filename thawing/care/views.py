@@ -100,3 +100,11 @@ def screening_result(request: HttpRequest, result_id: int) -> HttpResponse:
         "result": result, "instrument": instrument, "band": band, "follow_up": follow_up,
         "due": services.retake_due(user=request.user, instrument_id=instrument.id),
     })
+
+
+def getting_support(request: HttpRequest) -> HttpResponse:
+    """Reasons from the person's own records to talk to a professional, said kindly (G1)."""
+    return render(request, "care/support.html", {
+        "signals": services.help_signals(user=request.user),
+        "help": services.help_for(user=request.user),
+    })

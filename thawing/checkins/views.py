@@ -26,8 +26,11 @@ INTENSITY_CHOICES = [
 
 
 def today(request: HttpRequest) -> HttpResponse:
+    from thawing.care.services import help_signals
+
     return render(request, "checkins/today.html", {
         "summary": services.today_summary(user=request.user),
+        "help_signals": help_signals(user=request.user),
     })
 
 

@@ -12,7 +12,9 @@ sent: the caller only learns that support should be shown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 SUICIDE, SELF_HARM, HOPELESSNESS = "suicide", "self-harm", "hopelessness"
 _ME = r"(?:my\s*self|meself|myslef|mysefl)"
@@ -43,10 +45,14 @@ _DENIED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:and|but)\s+(?:honestly\s+|re
 
 @dataclass(frozen=True)
 class Signal:
-    """One reason to offer support: its kind, and where in the text it was seen."""
+    """One reason to offer support: its kind, where in a text it was seen (crisis words), or
+    how strong and since when (reasons to talk to a professional)."""
 
     kind: str
     span: tuple[int, int] | None = None
+    level: str = ""
+    since: date | None = None
+    figures: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -240,3 +246,70 @@ def crisis_signals(text: str) -> list[Signal]:
             taken.append((start, end))
             signals.append(Signal(rule.kind, (start, end)))
     return sorted(signals, key=lambda s: s.span or (0, 0))
+
+
+# --- When to talk to a professional (G1) -------------------------------------------------
+
+GENTLE, CLEAR = "gentle", "clear"
+EPISODE_GENTLE_DAYS = 14   # "more than 2 weeks" (one source)
+EPISODE_CLEAR_DAYS = 28    # "more than 4 to 6 weeks without improvement": we use the lower end
+LOW_FEEL = 3               # "how much can you feel" at or below this counts as a numb day
+LOW_SHARE = 0.7            # most days
+MIN_DAYS = 7               # fewer answered days say too little
+SCREEN_CUTOFF = 10         # PHQ-9 and GAD-7: 10 or more warrants further assessment
+SCREEN_RECENT_DAYS = 30
+
+
+@dataclass(frozen=True)
+class History:
+    """What the rules read from a person's own records, already reduced to plain values."""
+
+    episode_since: date | None = None
+    daily_feel: Sequence[tuple[date, float]] = ()
+    screenings: Mapping[str, tuple[date, int]] = field(default_factory=dict)
+
+
+def _numb_since(daily_feel: Sequence[tuple[date, float]], *, today: date, days: int) -> bool:
+    """Low feeling on most answered days of the window, with answers reaching back across it."""
+    window = [(d, v) for d, v in daily_feel if today - timedelta(days=days) < d <= today]
+    if len(window) < MIN_DAYS or min(d for d, _ in window) > today - timedelta(days=days * 3 // 4):
+        return False
+    return sum(v <= LOW_FEEL for _, v in window) >= LOW_SHARE * len(window)
+
+
+def _improving(daily_feel: Sequence[tuple[date, float]], *, today: date) -> bool:
+    """The last two weeks' mean is at least 1 point above the two weeks before."""
+    recent = [v for d, v in daily_feel if today - timedelta(days=14) < d <= today]
+    before = [v for d, v in daily_feel if today - timedelta(days=28) < d <= today - timedelta(days=14)]
+    if not recent or not before:
+        return False
+    return sum(recent) / len(recent) >= sum(before) / len(before) + 1
+
+
+def professional_help_signals(history: History, *, today: date) -> list[Signal]:
+    """Reasons, from the person's own records, to suggest talking to a professional (G1).
+
+    Clear reasons come first, then gentle ones. Each names since when it holds.
+    """
+    signals: list[Signal] = []
+    if history.episode_since is not None:
+        days = (today - history.episode_since).days
+        if days > EPISODE_CLEAR_DAYS and not _improving(history.daily_feel, today=today):
+            signals.append(Signal("long-shutdown", level=CLEAR, since=history.episode_since,
+                                  figures={"days": days}))
+        elif days > EPISODE_GENTLE_DAYS:
+            signals.append(Signal("shutdown", level=GENTLE, since=history.episode_since,
+                                  figures={"days": days}))
+    if _numb_since(history.daily_feel, today=today, days=EPISODE_CLEAR_DAYS) and not _improving(
+            history.daily_feel, today=today):
+        signals.append(Signal("long-numbness", level=CLEAR,
+                              since=today - timedelta(days=EPISODE_CLEAR_DAYS)))
+    elif _numb_since(history.daily_feel, today=today, days=EPISODE_GENTLE_DAYS):
+        signals.append(Signal("numbness", level=GENTLE,
+                              since=today - timedelta(days=EPISODE_GENTLE_DAYS)))
+    for instrument in ("phq9", "gad7"):
+        taken = history.screenings.get(instrument)
+        if taken and taken[1] >= SCREEN_CUTOFF and (today - taken[0]).days <= SCREEN_RECENT_DAYS:
+            signals.append(Signal(f"{instrument}-high", level=CLEAR, since=taken[0],
+                                  figures={"total": taken[1]}))
+    return sorted(signals, key=lambda s: s.level != CLEAR)

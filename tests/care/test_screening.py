@@ -114,3 +114,15 @@ def test_getting_support_explains_reasons_from_the_persons_records(signed_in, lo
     page = signed_in.get("/help/support/").content.decode()
     assert "A check-up score of 10" in page and "four to six weeks" in page
     assert "See why" in signed_in.get("/").content.decode()
+
+
+def test_the_history_is_drawn_as_an_accessible_chart_from_two_results(signed_in, local_user):
+    from thawing.care import services
+
+    services.take_screening(user=local_user, instrument_id="gad7", answers=[1] * 7)
+    assert "<svg class=\"chart\"" not in signed_in.get("/help/screening/").content.decode()
+    services.take_screening(user=local_user, instrument_id="gad7", answers=[3] * 7)
+    page = signed_in.get("/help/screening/").content.decode()
+    assert "GAD-7 scores over time" in page and 'role="img"' in page
+    # 21 of 21 sits at the top of the drawing area, 7 of 21 two thirds of the way down.
+    assert 'cx="290.0" cy="10.0"' in page and 'cx="10.0" cy="63.3"' in page

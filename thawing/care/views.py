@@ -59,6 +59,7 @@ def screenings(request: HttpRequest) -> HttpResponse:
     for instrument in content.instruments().values():
         history = services.screening_history(user=request.user, instrument_id=instrument.id)
         rows.append({"instrument": instrument, "history": history,
+                     "chart": _chart(history[:12][::-1], instrument.highest),
                      "due": services.retake_due(user=request.user, instrument_id=instrument.id)})
     return render(request, "care/screenings.html", {"rows": rows})
 
@@ -108,3 +109,18 @@ def getting_support(request: HttpRequest) -> HttpResponse:
         "signals": services.help_signals(user=request.user),
         "help": services.help_for(user=request.user),
     })
+
+
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 300, 100, 10
+
+
+def _chart(results: list[object], highest: int) -> dict[str, object] | None:
+    """Points for a small line chart of totals, oldest first, in SVG coordinates."""
+    if len(results) < 2:
+        return None
+    step = (CHART_WIDTH - 2 * CHART_PAD) / (len(results) - 1)
+    points = [(round(CHART_PAD + i * step, 1),
+               round(CHART_HEIGHT - CHART_PAD - r.total / highest * (CHART_HEIGHT - 2 * CHART_PAD), 1),
+               r) for i, r in enumerate(results)]  # type: ignore[attr-defined]
+    return {"points": points, "path": " ".join(f"{x},{y}" for x, y, _ in points),
+            "width": CHART_WIDTH, "height": CHART_HEIGHT}

@@ -55,9 +55,11 @@ def take_screening(
     *, user: AbstractBaseUser, instrument_id: str, answers: Sequence[int | str | None]
 ) -> tuple[ScreeningResult, Score]:
     """Score and keep one questionnaire; InvalidInput (nothing saved) for answers that don't fit."""
-    score_ = score(instrument_id, [_answer(a) for a in answers])
+    # Stored as numbers (None for unanswered), whether they came from a form, JSON or a terminal.
+    parsed = [_answer(a) for a in answers]
+    score_ = score(instrument_id, parsed)
     result = ScreeningResult.objects.create(
-        user=user, instrument=instrument_id, taken_at=timezone.now(), answers=list(answers),
+        user=user, instrument=instrument_id, taken_at=timezone.now(), answers=parsed,
         total=score_.total, band=score_.band, safety_flag=score_.safety_flag)
     return result, score_
 

@@ -94,9 +94,8 @@ def screening_result(request: HttpRequest, result_id: int) -> HttpResponse:
         raise Http404 from None
     instrument = content.instruments()[result.instrument]
     band = instrument.band_for(result.total)
-    follow_up = (content.instruments().get(instrument.follow_up)
-                 if instrument.follow_up and result.total >= (instrument.follow_up_from or 0)
-                 else None)
+    follow_up_id = instrument.follow_up_for(result.total)
+    follow_up = content.instruments().get(follow_up_id) if follow_up_id else None
     return render(request, "care/screening_result.html", {
         "result": result, "instrument": instrument, "band": band, "follow_up": follow_up,
         "due": services.retake_due(user=request.user, instrument_id=instrument.id),

@@ -86,6 +86,12 @@ class Instrument:
     def highest(self) -> int:
         return len(self.items) * max(o.value for o in self.options)
 
+    def follow_up_for(self, total: int) -> str | None:
+        """The fuller questionnaire to suggest after this total (PHQ-2 of 3+ -> PHQ-9), if any."""
+        if self.follow_up and self.follow_up_from is not None and total >= self.follow_up_from:
+            return self.follow_up
+        return None
+
     def band_for(self, total: int) -> Band:
         return next(b for b in self.bands if b.low <= total <= b.high)
 

@@ -35,3 +35,12 @@ class WrongPassphrase(ThawingError):
 
 class Locked(ThawingError):
     """The profile needs a passphrase before its data can be read."""
+
+
+class ContentError(ThawingError):
+    """A shipped or user-supplied content file that is malformed; names the file and field."""
+
+    def __init__(self, where: str, field: str, problem: str) -> None:
+        self.where = where
+        self.field = field
+        super().__init__(f"{where}: {field}: {problem}")

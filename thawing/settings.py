@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "thawing.checkins",
     "thawing.journal",
     "thawing.care",
+    "thawing.practices",
 ]
 
 MIDDLEWARE = [

@@ -50,3 +50,27 @@ class EntryTag(models.Model):
 
     def __str__(self) -> str:
         return f"EntryTag {self.pk}"
+
+
+class ThoughtRecord(models.Model):
+    """A thought looked at from more than one side (E1); beliefs are 0-100 %."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    at = models.DateTimeField(_("when"))
+    situation = models.TextField(_("what happened"), blank=True)
+    thought = models.TextField(_("the thought"))
+    belief_before = models.PositiveSmallIntegerField(null=True, blank=True)
+    evidence = models.TextField(_("is it true?"), blank=True)
+    other_views = models.TextField(_("other ways to see it"), blank=True)
+    conclusions = models.TextField(_("jumping to conclusions?"), blank=True)
+    alternative = models.TextField(_("a kinder way to put it"), blank=True)
+    belief_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "at"])]
+
+    def __str__(self) -> str:
+        return f"Thought record {self.pk}"

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("thawing.accounts.urls")),
     path("", include("thawing.checkins.urls")),
     path("journal/", include("thawing.journal.urls")),
+    path("", include("thawing.practices.urls")),
     path("help/", include("thawing.care.urls")),
     path("api/", api.urls),
     re_path(r"^api/", api_not_found),

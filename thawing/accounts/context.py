@@ -35,4 +35,14 @@ def thawing_context(request: HttpRequest) -> dict[str, Any]:
         "thawing_signup": settings.THAWING_SIGNUP,
         "thawing_version": thawing.__version__,
         "thawing_can_lock": settings.THAWING_MODE != "local" or _has_passphrase(),
+        "thawing_reminders": _reminder_times(request),
     }
+
+
+def _reminder_times(request: HttpRequest) -> str:
+    """The person's check-in times, for browser notifications while the app is open."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    profile = getattr(user, "profile", None)
+    return " ".join(profile.reminder_times) if profile is not None else ""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thawing.care import views
+from thawing.care import guides, views
 
 app_name = "care"
 urlpatterns = [
@@ -10,4 +10,6 @@ urlpatterns = [
     path("screening/", views.screenings, name="screenings"),
     path("screening/result/<int:result_id>/", views.screening_result, name="screening_result"),
     path("screening/<slug:instrument_id>/", views.screening, name="screening"),
+    path("guides/", guides.guides, name="guides"),
+    path("guides/<slug:slug>/", guides.guide, name="guide"),
 ]

@@ -54,14 +54,21 @@ def safety_plan(request: HttpRequest) -> HttpResponse:
 
 
 def screenings(request: HttpRequest) -> HttpResponse:
-    """Every questionnaire, with the last result, its history and when a re-take is due."""
+    """Every questionnaire, with the last result, its history and when a re-take is due.
+
+    Opt-in ones (the PCL-5 trauma module) are listed apart, for the person to choose.
+    """
     rows = []
     for instrument in content.instruments().values():
         history = services.screening_history(user=request.user, instrument_id=instrument.id)
         rows.append({"instrument": instrument, "history": history,
                      "chart": _chart(history[:12][::-1], instrument.highest),
                      "due": services.retake_due(user=request.user, instrument_id=instrument.id)})
-    return render(request, "care/screenings.html", {"rows": rows})
+    opt_in = [row for row in rows if row["instrument"].opt_in]
+    return render(request, "care/screenings.html", {"sections": [
+        {"opt_in": False, "rows": [row for row in rows if not row["instrument"].opt_in]},
+        {"opt_in": True, "rows": opt_in, "taken": any(row["history"] for row in opt_in)},
+    ]})
 
 
 def screening(request: HttpRequest, instrument_id: str) -> HttpResponse:

@@ -28,9 +28,12 @@ INTENSITY_CHOICES = [
 def today(request: HttpRequest) -> HttpResponse:
     from thawing.care.services import help_signals
 
+    from thawing.practices.services import today_practices
+
     return render(request, "checkins/today.html", {
         "summary": services.today_summary(user=request.user),
         "help_signals": help_signals(user=request.user),
+        "practice": today_practices(user=request.user),
     })
 
 

@@ -47,6 +47,8 @@ class Instrument:
     retake_days: int = 14
     follow_up: str = ""
     follow_up_from: int | None = None
+    # Offered only when the person chooses it (the PCL-5 trauma module), not in the main list.
+    opt_in: bool = False
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, where: str = "") -> Instrument:
@@ -65,6 +67,7 @@ class Instrument:
                 retake_days=int(data.get("retake_days", 14)),
                 follow_up=data.get("follow_up", ""),
                 follow_up_from=data.get("follow_up_from"),
+                opt_in=bool(data.get("opt_in", False)),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise ThawingError(f"Instrument file {where or '?'}: missing or malformed field "

@@ -437,3 +437,33 @@ def tick(*, user: AbstractBaseUser, item: str, done: bool = True) -> None:
         since = core_checklist.period_start(core_checklist.PERIOD[code], today)
         ChecklistTick.objects.filter(user=user, item=code, on__gte=since).delete()
 
+
+
+@dataclass(frozen=True)
+class TodayPractices:
+    """What Today shows of practices and plans: sessions, the fun list, plans, checklist."""
+
+    sessions: list[Session]
+    fun: list[ListItem]
+    fun_done: set[int]
+    planned: list[Activity]
+    checklist: list[core_checklist.Item]
+    kind_word: str
+
+    @property
+    def checklist_done(self) -> int:
+        return sum(1 for item in self.checklist if item.done)
+
+
+def today_practices(*, user: AbstractBaseUser) -> TodayPractices:
+    today = local_today(user)
+    notes = content.ideas().section("self_compassion")
+    return TodayPractices(
+        sessions=sessions_on(user=user, day=today),
+        fun=[i for i in list_items(user=user, kind="fun")][:3],
+        fun_done=done_today(user=user, kind="fun"),
+        planned=list(Activity.objects.filter(user=user, planned_on__lte=today, done_on__isnull=True)
+                     .order_by("planned_on", "pk")[:5]),
+        checklist=checklist(user=user),
+        kind_word=notes[today.toordinal() % len(notes)].text if notes else "",
+    )

@@ -208,11 +208,191 @@
     });
   }
 
+  /* ---- practice player: one step at a time, a ring timer, a breathing pacer, a soft end sound.
+     Time is counted in small ticks of at most two seconds, so a laptop that sleeps mid-practice
+     does not turn the sleep into practice time: the session saves what really ran. ---- */
+  function chime(audio) {
+    if (!audio) { return; }
+    [[528, 0], [660, 0.35]].forEach(function (pair) {
+      var osc = audio.createOscillator();
+      var gain = audio.createGain();
+      var start = audio.currentTime + pair[1];
+      osc.type = "sine";
+      osc.frequency.value = pair[0];
+      gain.gain.setValueAtTime(0.0001, start);
+      gain.gain.exponentialRampToValueAtTime(0.12, start + 0.05);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + 2.5);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(start);
+      osc.stop(start + 2.6);
+    });
+  }
+  function player(form) {
+    var stage = form.querySelector(".stage");
+    var after = form.querySelector(".after");
+    var stepsCard = form.querySelector(".steps-card");
+    var steps = Array.prototype.map.call(form.querySelectorAll(".steps li"), function (li) {
+      var seconds = parseInt(li.getAttribute("data-seconds"), 10);
+      var prompt = li.querySelector(".step-prompt");
+      return { text: li.querySelector(".step-text").textContent, seconds: seconds > 0 ? seconds : 0,
+               prompt: prompt ? prompt.textContent : "" };
+    });
+    var say = function (name) { return form.getAttribute("data-say-" + name) || ""; };
+    var breathIn = parseFloat(form.getAttribute("data-pacer-in")) || 0;
+    var breathOut = parseFloat(form.getAttribute("data-pacer-out")) || 0;
+    var buttons = {};
+    stage.querySelectorAll("[data-do]").forEach(function (b) { buttons[b.getAttribute("data-do")] = b; });
+    var ring = stage.querySelector(".ring-front");
+    var breath = stage.querySelector(".breath");
+    var now = stage.querySelector(".step-now");
+    var count = stage.querySelector(".step-count");
+    var left = stage.querySelector(".time-left");
+    var cue = stage.querySelector(".breath-cue");
+    var state = { index: -1, remaining: 0, running: false, active: 0, last: 0, timer: null, audio: null, ended: false };
+    var pauseLabel = buttons.pause.textContent;
+
+    stage.hidden = false;
+    stepsCard.hidden = true;
+    after.hidden = true;
+    if (!breathIn) { breath.style.display = "none"; }
+
+    function show() {
+      var step = steps[state.index];
+      count.textContent = (state.index + 1) + " / " + steps.length;
+      now.textContent = step.text + (step.prompt ? " " + step.prompt : "");
+      buttons.next.hidden = false;
+    }
+    function go(index) {
+      if (index >= steps.length) { finish(true); return; }
+      state.index = index;
+      state.remaining = steps[index].seconds;
+      show();
+    }
+    function paint() {
+      var step = steps[state.index];
+      if (!step) { return; }
+      if (step.seconds) {
+        var shown = Math.max(0, Math.ceil(state.remaining));
+        left.textContent = Math.floor(shown / 60) + ":" + ("0" + (shown % 60)).slice(-2);
+        ring.style.strokeDashoffset = String(100 * (1 - state.remaining / step.seconds));
+      } else {
+        left.textContent = say("ready");
+        ring.style.strokeDashoffset = "0";
+      }
+      if (breathIn) {
+        var phase = state.active % (breathIn + breathOut);
+        var inhaling = phase < breathIn;
+        var share = inhaling ? phase / breathIn : 1 - (phase - breathIn) / breathOut;
+        breath.setAttribute("r", String(18 + 28 * share));
+        var word = inhaling ? say("in") : say("out");
+        if (cue.textContent !== word) { cue.textContent = word; }
+      }
+    }
+    function tick() {
+      var t = performance.now();
+      var delta = Math.min((t - state.last) / 1000, 2);
+      state.last = t;
+      if (!state.running) { return; }
+      state.active += delta;
+      if (steps[state.index].seconds) {
+        state.remaining -= delta;
+        if (state.remaining <= 0) { go(state.index + 1); }
+      }
+      if (!state.ended) { paint(); }
+    }
+    function finish(completed) {
+      if (state.ended) { return; }
+      state.ended = true;
+      state.running = false;
+      clearInterval(state.timer);
+      form.querySelector('input[name="seconds"]').value = String(Math.round(state.active));
+      form.querySelector('input[name="completed"]').value = completed ? "1" : "0";
+      now.textContent = say("done");
+      cue.textContent = "";
+      left.textContent = "";
+      ["pause", "next", "stop"].forEach(function (name) { buttons[name].hidden = true; });
+      if (completed && buttons.sound.checked) { chime(state.audio); }
+      after.hidden = false;
+      var legend = after.querySelector("legend");
+      if (legend) { legend.setAttribute("tabindex", "-1"); legend.focus(); }
+    }
+    buttons.start.addEventListener("click", function () {
+      try { state.audio = new (window.AudioContext || window.webkitAudioContext)(); } catch (e) { state.audio = null; }
+      buttons.start.hidden = true;
+      buttons.pause.hidden = false;
+      buttons.stop.hidden = false;
+      state.running = true;
+      state.last = performance.now();
+      go(0);
+      paint();
+      state.timer = setInterval(tick, 250);
+      now.focus && now.setAttribute("tabindex", "-1");
+    });
+    buttons.pause.addEventListener("click", function () {
+      state.running = !state.running;
+      state.last = performance.now();
+      buttons.pause.textContent = state.running ? pauseLabel : (buttons.pause.getAttribute("data-resume") || "Resume");
+      if (!state.running) { cue.textContent = say("paused"); }
+    });
+    buttons.next.addEventListener("click", function () { go(state.index + 1); if (!state.ended) { paint(); } });
+    buttons.stop.addEventListener("click", function () { finish(false); });
+    form.addEventListener("submit", function () {
+      var seconds = form.querySelector('input[name="seconds"]');
+      if (stage && !seconds.value) { seconds.value = String(Math.round(state.active)); }
+      if (!state.ended && state.index >= 0) { form.querySelector('input[name="completed"]').value = "0"; }
+    });
+  }
+
+  /* ---- a copy button for drafted messages ---- */
+  function copyButtons() {
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      var target = document.getElementById(button.getAttribute("data-copy"));
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        target.select();
+        if (navigator.clipboard) { navigator.clipboard.writeText(target.value); } else { document.execCommand("copy"); }
+        button.textContent = button.getAttribute("data-done") || button.textContent;
+      });
+    });
+  }
+
+  /* ---- browser notifications at the check-in times, only while Thawing is open, only if asked ---- */
+  var NOTIFY = "thawing-notify";
+  function notifications() {
+    var button = document.querySelector("[data-notify]");
+    if (!("Notification" in window)) { if (button) { button.hidden = true; } return; }
+    if (button) {
+      button.addEventListener("click", function () {
+        Notification.requestPermission().then(function (answer) {
+          if (answer === "granted") {
+            localStorage.setItem(NOTIFY, button.getAttribute("data-title") || "Thawing");
+            button.textContent = button.getAttribute("data-granted");
+          }
+        });
+      });
+    }
+    var times = (document.body.getAttribute("data-reminders") || "").split(" ").filter(Boolean);
+    var title = localStorage.getItem(NOTIFY);
+    if (!times.length || !title || Notification.permission !== "granted") { return; }
+    setInterval(function () {
+      var now = new Date();
+      var hhmm = ("0" + now.getHours()).slice(-2) + ":" + ("0" + now.getMinutes()).slice(-2);
+      var key = NOTIFY + "-" + now.toDateString() + "-" + hhmm;
+      if (times.indexOf(hhmm) >= 0 && !localStorage.getItem(key)) {
+        localStorage.setItem(key, "1");
+        new Notification(title);
+      }
+    }, 20000);
+  }
+
   ready(function () {
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
     });
     drafts();
     document.querySelectorAll("form.checkin").forEach(function (form) { bodyMap(form); emotionRows(form); });
+    document.querySelectorAll("form.player").forEach(player);
+    copyButtons();
+    notifications();
   });
 })();

@@ -16,7 +16,7 @@ UNKIND = [r"\bstreaks?\b", r"\byou missed\b", r"\bmissed a day\b", r"\byou shoul
 
 def copy_files() -> list[Path]:
     return sorted([*PACKAGE.glob("templates/**/*.html"), *PACKAGE.glob("content/*.toml"),
-                   *PACKAGE.glob("cli/*.py")])
+                   *PACKAGE.glob("content/exercises/*.toml"), *PACKAGE.glob("cli/*.py")])
 
 
 @pytest.mark.practice("E2")

@@ -59,3 +59,63 @@ def test_clear_reasons_come_before_gentle_ones():
     history = History(episode_since=TODAY - timedelta(days=20),
                       screenings={"phq9": (TODAY, 12)})
     assert [s.level for s in professional_help_signals(history, today=TODAY)] == [CLEAR, GENTLE]
+
+
+# --- Detachment, hard days, substances, sleep, past (G1) ----------------------------------
+
+G1_TODAY = date(2026, 3, 20)
+
+
+def kinds_levels(history):
+    return {s.kind: s.level for s in professional_help_signals(history, today=G1_TODAY)}
+
+
+@pytest.mark.practice("G1")
+@pytest.mark.parametrize("days, level", [(0, None), (1, "gentle"), (2, "clear")])
+def test_feeling_detached_is_a_reason_and_two_days_make_it_clear(days, level):
+    history = History(detached_days=[G1_TODAY - timedelta(days=i) for i in range(days)])
+    assert kinds_levels(history).get("detached") == level
+
+
+def test_detachment_older_than_two_weeks_is_not_counted():
+    assert kinds_levels(History(detached_days=[G1_TODAY - timedelta(days=14)])) == {}
+
+
+@pytest.mark.practice("G1")
+@pytest.mark.parametrize("days, level", [(2, None), (3, "clear")])
+def test_three_very_hard_days_in_two_weeks_mean_functioning_is_impaired(days, level):
+    history = History(struggling_days=[G1_TODAY - timedelta(days=i * 4) for i in range(days)])
+    assert kinds_levels(history).get("struggling") == level
+
+
+@pytest.mark.practice("G1")
+@pytest.mark.parametrize("days, level", [(0, None), (1, "gentle"), (2, "gentle"), (3, "clear")])
+def test_substances_used_to_cope_are_a_reason(days, level):
+    history = History(substance_days=[G1_TODAY - timedelta(days=i) for i in range(days)])
+    assert kinds_levels(history).get("substances") == level
+
+
+def test_the_same_day_twice_counts_once():
+    history = History(substance_days=[G1_TODAY, G1_TODAY, G1_TODAY])
+    [signal] = professional_help_signals(history, today=G1_TODAY)
+    assert signal.figures == {"days": 1} and signal.level == "gentle"
+
+
+@pytest.mark.practice("G1")
+def test_a_sudden_sleep_change_is_a_gentle_reason_since_its_first_night():
+    history = History(sleep_change_since=date(2026, 3, 14))
+    [signal] = professional_help_signals(history, today=G1_TODAY)
+    assert (signal.kind, signal.level, signal.since) == ("sleep-change", "gentle", date(2026, 3, 14))
+
+
+@pytest.mark.practice("G1")
+def test_a_past_of_trauma_counts_alongside_numbness_now_but_not_alone():
+    assert kinds_levels(History(past=frozenset({"trauma"}))) == {}
+    with_episode = History(past=frozenset({"trauma", "anxiety"}), episode_since=G1_TODAY)
+    [signal] = professional_help_signals(with_episode, today=G1_TODAY)
+    assert signal.kind == "history" and signal.figures == {"past": ("trauma", "anxiety")}
+
+
+def test_clear_reasons_come_before_gentle_ones():
+    history = History(sleep_change_since=G1_TODAY, detached_days=[G1_TODAY, G1_TODAY - timedelta(days=1)])
+    assert [s.level for s in professional_help_signals(history, today=G1_TODAY)] == ["clear", "gentle"]

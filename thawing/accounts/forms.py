@@ -30,6 +30,16 @@ class ProfileForm(forms.Form):
         return sorted(known_zones())
 
 
+class SettingsForm(ProfileForm):
+    past = forms.MultipleChoiceField(
+        label=_("Have you been through any of these before? (optional, stays on this device)"),
+        required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[("trauma", _("Trauma")), ("depression", _("Depression")), ("anxiety", _("Anxiety"))],
+        help_text=_("Together with numbness now, a past like this is a good reason to talk to a professional. "
+                    "Thawing only uses it to suggest support."),
+    )
+
+
 class SetupForm(ProfileForm):
     passphrase = forms.CharField(
         label=_("Passphrase"), required=False, strip=False, max_length=1024,

@@ -13,6 +13,8 @@ class Profile(models.Model):
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
     country = models.CharField(_("country"), max_length=2, blank=True)
     checkin_time = models.TimeField(_("preferred check-in time"), null=True, blank=True)
+    # G1, optional and private: what the person has lived through before (trauma, depression, anxiety).
+    past = models.JSONField(default=list, blank=True)
     # G6: how strong the suggestions may be; intense practices wait until the person raises it.
     pace = models.CharField(_("pace"), max_length=10, default="steady")
     # Reminders (A2, A5): check-in times "HH:MM", quiet hours, random flicker prompts.

@@ -228,9 +228,17 @@ def update_profile(
     timezone: str | None,
     country: str | None,
     checkin_time: str | time | None,
+    past: list[str] | tuple[str, ...] | None = None,
 ) -> Profile:
     data = _profile_data(name=name, timezone=timezone, country=country, checkin_time=checkin_time)
     profile = profile_for(user)
+    if past is not None:
+        from thawing.core.safety import PAST
+
+        unknown = [p for p in past if p not in PAST]
+        if unknown:
+            raise InvalidInput({"past": msg("Choose from trauma, depression and anxiety, or none.")})
+        profile.past = [p for p in PAST if p in past]
     profile.display_name = data.name
     profile.timezone = data.timezone
     profile.country = data.country

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from thawing.accounts import services
 from thawing.accounts.forms import (
     LocalSignInForm,
-    ProfileForm,
+    SettingsForm,
     ServerSignInForm,
     SetupForm,
     SignUpForm,
@@ -107,8 +107,9 @@ def profile_settings(request: HttpRequest) -> HttpResponse:
     initial = {
         "name": profile.display_name, "timezone": profile.timezone, "country": profile.country,
         "checkin_time": profile.checkin_time.strftime("%H:%M") if profile.checkin_time else "",
+        "past": profile.past,
     }
-    form = ProfileForm(request.POST or None, initial=initial)
+    form = SettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_profile(user=request.user, **form.cleaned_data)

@@ -99,10 +99,15 @@ def retake_due(*, user: AbstractBaseUser, instrument_id: str) -> date | None:
     return (timezone.localtime(last.taken_at) + timedelta(days=days)).date()
 
 
+# Numbing kinds (content/ideas.toml) that are substances: using them to cope is a G1 reason.
+SUBSTANCES = ("alcohol", "drugs")
+
+
 def help_signals(*, user: AbstractBaseUser) -> list[Signal]:
     """Reasons from the person's own records to suggest talking to a professional (G1)."""
-    from thawing.accounts.services import user_zone
-    from thawing.checkins.models import CheckIn
+    from thawing.accounts.services import profile_for, user_zone
+    from thawing.checkins.habits import habits_week
+    from thawing.checkins.models import CheckIn, Numbing
     from thawing.checkins.services import current_episode, local_today
 
     today = local_today(user)
@@ -118,9 +123,20 @@ def help_signals(*, user: AbstractBaseUser) -> list[Signal]:
         if last is not None:
             screenings[instrument] = (last.taken_at.astimezone(tz).date(), last.total)
     episode = current_episode(user=user)
+    recent = CheckIn.objects.filter(user=user, at__gte=timezone.now() - timedelta(days=15))
     history = History(
         episode_since=episode.started_on if episode else None,
         daily_feel=sorted((d, sum(v) / len(v)) for d, v in days.items()),
         screenings=screenings,
+        past=frozenset(profile_for(user).past),
+        detached_days=[at.astimezone(tz).date() for at in recent.filter(detached=True)
+                       .values_list("at", flat=True)],
+        struggling_days=[at.astimezone(tz).date() for at in recent.filter(struggling=True)
+                         .values_list("at", flat=True)],
+        substance_days=list(Numbing.objects.filter(user=user, kind__in=SUBSTANCES, to_cope=True,
+                                                   day__gt=today - timedelta(days=15))
+                            .values_list("day", flat=True)),
+        sleep_change_since=next((n.since for n in habits_week(user=user, day=today).sleep_notes
+                                 if n.kind == "shift"), None),
     )
     return professional_help_signals(history, today=today)

@@ -26,6 +26,8 @@ class CheckInInput:
     flicker: str = ""
     note: str = ""
     at: str = ""
+    detached: bool = False
+    struggling: bool = False
 
     @classmethod
     def from_post(cls, data: QueryDict) -> CheckInInput:
@@ -37,6 +39,7 @@ class CheckInInput:
             emotions=[(w, i) for w, i in zip(words, levels, strict=False)],
             body=data.getlist("body"), flicker=data.get("flicker", ""),
             note=data.get("note", ""), at=data.get("at", ""),
+            detached=bool(data.get("detached")), struggling=bool(data.get("struggling")),
         )
 
     @classmethod
@@ -49,12 +52,14 @@ class CheckInInput:
             body=[f"{b.region}:{b.sensation}" for b in checkin.body.all()],
             flicker=checkin.flicker, note=checkin.note,
             at=as_local_input(checkin.at, timezone.get_current_timezone()),
+            detached=checkin.detached, struggling=checkin.struggling,
         )
 
     def service_arguments(self) -> dict[str, Any]:
         return {
             "mood": self.mood, "feel": self.feel, "emotions": self.emotions,
             "body": self.body, "flicker": self.flicker, "note": self.note, "at": self.at,
+            "detached": self.detached, "struggling": self.struggling,
         }
 
     def emotion_rows(self) -> list[tuple[str, str]]:

@@ -14,6 +14,8 @@ class CheckIn(models.Model):
     feel = models.PositiveSmallIntegerField(_("how much I can feel"), null=True, blank=True)
     flicker = models.TextField(_("flicker"), blank=True)
     note = models.TextField(_("note"), blank=True)
+    detached = models.BooleanField(_("felt detached or unreal"), default=False)
+    struggling = models.BooleanField(_("daily life was very hard"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -59,14 +59,16 @@ def record_checkin(
     flicker: str | None = "",
     note: str | None = "",
     at: str | datetime | None = None,
+    detached: bool | str | None = False,
+    struggling: bool | str | None = False,
 ) -> CheckIn:
     """Save a check-in; InvalidInput (nothing saved) names every problem at once."""
     data = _checkin_data(user=user, mood=mood, feel=feel, emotions=emotions, body=body,
-                         flicker=flicker, note=note, at=at)
+                         flicker=flicker, note=note, at=at, detached=detached, struggling=struggling)
     with transaction.atomic():
         checkin = CheckIn.objects.create(
             user=user, at=data.at, mood=data.mood, feel=data.feel,
-            flicker=data.flicker, note=data.note,
+            flicker=data.flicker, note=data.note, detached=data.detached, struggling=data.struggling,
         )
         _save_parts(checkin, data)
     return checkin
@@ -83,6 +85,8 @@ def update_checkin(
     flicker: str | None = "",
     note: str | None = "",
     at: str | datetime | None = None,
+    detached: bool | str | None = False,
+    struggling: bool | str | None = False,
 ) -> CheckIn:
     """Replace every part of one of the user's check-ins."""
     checkin = get_checkin(user=user, checkin_id=checkin_id)
@@ -92,10 +96,11 @@ def update_checkin(
     except InvalidInput:
         moment = at  # build_checkin reports it, together with any other problem
     data = _checkin_data(user=user, mood=mood, feel=feel, emotions=emotions, body=body,
-                         flicker=flicker, note=note, at=moment)
+                         flicker=flicker, note=note, at=moment, detached=detached, struggling=struggling)
     with transaction.atomic():
         checkin.at, checkin.mood, checkin.feel = data.at, data.mood, data.feel
         checkin.flicker, checkin.note = data.flicker, data.note
+        checkin.detached, checkin.struggling = data.detached, data.struggling
         checkin.save()
         CheckInEmotion.objects.filter(user=user, checkin=checkin).delete()
         BodySensation.objects.filter(user=user, checkin=checkin).delete()

@@ -14,14 +14,22 @@ from typing import Any
 
 from thawing.core.body import BodyMap
 from thawing.core.emotions import Vocabulary
+from thawing.core.errors import ContentError
+from thawing.core.exercises import KINDS, Exercise
 from thawing.core.helplines import HelpBook
+from thawing.core.ideas import IdeaBook
 from thawing.core.prompts import PromptBook
 from thawing.core.questionnaires import Instrument
 
 
 def read(name: str) -> dict[str, Any]:
     """The parsed TOML content file `name` of this package."""
-    return tomllib.loads(resources.files(__package__).joinpath(name).read_text("utf-8"))
+    return tomllib.loads(read_text(name))
+
+
+def read_text(name: str) -> str:
+    """The raw text of the content file `name` of this package."""
+    return resources.files(__package__).joinpath(name).read_text("utf-8")
 
 
 @cache
@@ -58,7 +66,7 @@ def countries() -> tuple[Country, ...]:
     )
 
 
-INSTRUMENT_ORDER = ("phq2", "phq9", "gad2", "gad7", "numbness")
+INSTRUMENT_ORDER = ("phq2", "phq9", "gad2", "gad7", "numbness", "pcl5")
 
 
 @cache
@@ -73,3 +81,40 @@ def instruments() -> dict[str, Instrument]:
             found[instrument.id] = instrument
     ordered = [i for i in INSTRUMENT_ORDER if i in found] + sorted(set(found) - set(INSTRUMENT_ORDER))
     return {i: found[i] for i in ordered}
+
+
+# Within a kind, the order exercises are offered in; new files follow, by name.
+EXERCISE_ORDER = (
+    "five-senses", "feet-and-chair", "colour-hunt", "sounds-near-and-far", "familiar-object",
+    "listening-to-a-song", "something-cold", "body-scan", "palms-together", "holding-yourself",
+    "barefoot-walking", "longer-out-breath", "meditation-timer", "waking-stretch",
+    "movement-snack", "mindful-rhythm", "honouring-a-feeling", "safe-release",
+)
+
+
+def _parse(text: str, where: str) -> dict[str, Any]:
+    """Parsed TOML; a syntax error names the file like any other content problem."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(where, "(file)", f"is not valid TOML ({error})") from None
+
+
+@cache
+def exercises() -> dict[str, Exercise]:
+    """Every exercise in content/exercises/ by id: grounding first, release last."""
+    folder = resources.files(__package__).joinpath("exercises")
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".toml"):
+            where = f"exercises/{entry.name}"
+            found.append(Exercise.from_mapping(_parse(entry.read_text("utf-8"), where), where=where))
+    rank = {name: i for i, name in enumerate(EXERCISE_ORDER)}
+    found.sort(key=lambda e: (KINDS.index(e.kind), rank.get(e.id, len(rank)), e.name))
+    return {e.id: e for e in found}
+
+
+@cache
+def ideas() -> IdeaBook:
+    """The suggestion lists of content/ideas.toml."""
+    return IdeaBook.from_mapping(_parse(read_text("ideas.toml"), "ideas.toml"), where="ideas.toml")

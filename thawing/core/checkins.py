@@ -41,6 +41,9 @@ class CheckInData:
     body: tuple[tuple[str, str], ...]
     flicker: str
     note: str
+    # G1: feeling unreal or outside oneself; daily life very hard to manage. Both optional.
+    detached: bool = False
+    struggling: bool = False
 
 
 def parse_emotions(
@@ -91,6 +94,8 @@ def build_checkin(
     flicker: str | None = "",
     note: str | None = "",
     at: str | datetime | None = None,
+    detached: bool | str | None = False,
+    struggling: bool | str | None = False,
     now: datetime,
     tz: tzinfo,
     vocabulary: Vocabulary,
@@ -115,4 +120,11 @@ def build_checkin(
             errors.update(error.fields)
     if errors:
         raise InvalidInput(errors)
-    return CheckInData(**values)
+    return CheckInData(**values, detached=is_ticked(detached), struggling=is_ticked(struggling))
+
+
+def is_ticked(value: bool | str | None) -> bool:
+    """A tick box from a form ("on", "1", "yes"), a flag or JSON, as a plain bool."""
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "on", "yes", "true"}
+    return bool(value)

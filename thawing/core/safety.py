@@ -258,6 +258,11 @@ LOW_SHARE = 0.7            # most days
 MIN_DAYS = 7               # fewer answered days say too little
 SCREEN_CUTOFF = 10         # PHQ-9 and GAD-7: 10 or more warrants further assessment
 SCREEN_RECENT_DAYS = 30
+RECENT_DAYS = 14           # detachment, hard days and substances are read over two weeks
+DETACHED_CLEAR_DAYS = 2    # feeling unreal or outside oneself on 2+ days: a clear reason
+STRUGGLING_DAYS = 3        # daily life very hard on 3+ days of two weeks: "significantly impaired"
+SUBSTANCE_CLEAR_DAYS = 3   # alcohol or drugs to cope on 3+ days of two weeks: a clear reason
+PAST = ("trauma", "depression", "anxiety")
 
 
 @dataclass(frozen=True)
@@ -267,6 +272,15 @@ class History:
     episode_since: date | None = None
     daily_feel: Sequence[tuple[date, float]] = ()
     screenings: Mapping[str, tuple[date, int]] = field(default_factory=dict)
+    # Optional profile answers: which of PAST the person has lived through before.
+    past: frozenset[str] = frozenset()
+    # Days with a check-in ticked "detached" / "daily life very hard".
+    detached_days: Sequence[date] = ()
+    struggling_days: Sequence[date] = ()
+    # Days alcohol or drugs were noted as used to cope (numbing log, F5).
+    substance_days: Sequence[date] = ()
+    # First night of a week whose sleep moved more than 2 hours from the person's baseline (F1).
+    sleep_change_since: date | None = None
 
 
 def _numb_since(daily_feel: Sequence[tuple[date, float]], *, today: date, days: int) -> bool:
@@ -312,4 +326,34 @@ def professional_help_signals(history: History, *, today: date) -> list[Signal]:
         if taken and taken[1] >= SCREEN_CUTOFF and (today - taken[0]).days <= SCREEN_RECENT_DAYS:
             signals.append(Signal(f"{instrument}-high", level=CLEAR, since=taken[0],
                                   figures={"total": taken[1]}))
+    signals.extend(_recent_day_signals(history, today=today))
+    if history.sleep_change_since is not None:
+        signals.append(Signal("sleep-change", level=GENTLE, since=history.sleep_change_since))
+    past = [item for item in PAST if item in history.past]
+    if past and (signals or history.episode_since is not None):
+        # A past of trauma, depression or anxiety matters most alongside numbness now.
+        signals.append(Signal("history", level=GENTLE, figures={"past": tuple(past)}))
     return sorted(signals, key=lambda s: s.level != CLEAR)
+
+
+def _recent(days: Sequence[date], today: date) -> list[date]:
+    return sorted({d for d in days if today - timedelta(days=RECENT_DAYS) < d <= today})
+
+
+def _recent_day_signals(history: History, *, today: date) -> list[Signal]:
+    """Detachment, hard days and substances used to cope, over the last two weeks (G1)."""
+    signals = []
+    detached = _recent(history.detached_days, today)
+    if detached:
+        level = CLEAR if len(detached) >= DETACHED_CLEAR_DAYS else GENTLE
+        signals.append(Signal("detached", level=level, since=detached[0], figures={"days": len(detached)}))
+    struggling = _recent(history.struggling_days, today)
+    if len(struggling) >= STRUGGLING_DAYS:
+        signals.append(Signal("struggling", level=CLEAR, since=struggling[0],
+                              figures={"days": len(struggling)}))
+    substances = _recent(history.substance_days, today)
+    if substances:
+        level = CLEAR if len(substances) >= SUBSTANCE_CLEAR_DAYS else GENTLE
+        signals.append(Signal("substances", level=level, since=substances[0],
+                              figures={"days": len(substances)}))
+    return signals

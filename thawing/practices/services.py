@@ -392,9 +392,7 @@ def draft_message(*, starter_id: str | None = None, name: str | None = "") -> st
     """A message to one trusted person about how I have been feeling, for the person to edit."""
     starters = content.ideas().section("reach_out_starters")
     starter = next((s for s in starters if s.id == starter_id), starters[0])
-    who = clean_text("name", name, limit=WHO_MAX, label=msg("The name")) or ""
-    text = starter.text.replace("{name}", who) if who else starter.text.replace(" {name}", "")
-    return text.replace("{name}", "").strip()
+    return starter.filled(clean_text("name", name, limit=WHO_MAX, label=msg("The name")))
 
 
 # The reconnection checklist (H1) --------------------------------------------------------

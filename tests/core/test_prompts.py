@@ -106,3 +106,16 @@ def test_every_letter_prompt_says_the_letter_is_never_sent(prompt):
 def test_the_never_sent_check_would_notice_a_letter_that_forgets_to_say_so():
     assert NEVER_SENT.search("write to your sister. she will read it tomorrow.") is None
     assert NEVER_SENT.search("it is sent at once.") is None
+
+
+@pytest.mark.practice("G6")
+def test_a_gentle_pace_skips_the_stronger_prompt_categories_every_day():
+    from datetime import date, timedelta
+
+    from thawing import content
+
+    book = content.prompts()
+    days = [date(2026, 1, 1) + timedelta(days=i) for i in range(120)]
+    assert {book.of_the_day(d, skip=("letters", "unsaid")).category for d in days}.isdisjoint(
+        {"letters", "unsaid"})
+    assert "letters" in {book.of_the_day(d).category for d in days}

@@ -40,3 +40,48 @@ class ScreeningResult(models.Model):
 
     def __str__(self) -> str:
         return f"Screening {self.pk}"
+
+
+class Medication(models.Model):
+    """A medicine the person takes or took (G3); dates are local days, None when unknown."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=120)
+    dose = models.CharField(_("dose"), max_length=120, blank=True)
+    started_on = models.DateField(_("started"), null=True, blank=True)
+    stopped_on = models.DateField(_("stopped"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["stopped_on", "-started_on", "pk"]
+        indexes = [models.Index(fields=["user", "started_on"])]
+
+    def __str__(self) -> str:
+        return f"Medication {self.pk}"
+
+
+class MedicationChange(models.Model):
+    """A change of dose or timing on a day."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    medication = models.ForeignKey(Medication, on_delete=models.CASCADE, related_name="changes")
+    on = models.DateField(_("day"))
+    dose = models.CharField(_("new dose or change"), max_length=120)
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Medication change {self.pk}"
+
+
+class ClinicianNotes(models.Model):
+    """What the person wants to tell their doctor or therapist, kept for the report (G3, G4)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    text = models.TextField(_("notes for my appointment"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Clinician notes {self.pk}"

@@ -225,7 +225,48 @@ def today_summary(*, user: AbstractBaseUser) -> DaySummary:
     """Today's check-ins (newest first), flickers, writing, prompt and open episode."""
     from thawing.journal.services import entries_on
 
+    from thawing.practices.services import pace_of
+
     today = local_today(user)
+    # At a gentle pace the day's prompt is never one of the stronger kinds (G6).
+    skip = GENTLE_SKIPS if pace_of(user) == "gentle" else ()
     return DaySummary(day=today, checkins=checkins_on(user=user, day=today),
                       episode=current_episode(user=user), entries=entries_on(user=user, day=today),
-                      prompt=content.prompts().of_the_day(today))
+                      prompt=content.prompts().of_the_day(today, skip=skip))
+
+
+# Prompt categories that can stir up a lot: held back from Today at a gentle pace (G6).
+GENTLE_SKIPS = ("letters", "unsaid")
+
+
+@dataclass(frozen=True)
+class DayMeans:
+    """One local day's check-ins reduced: mean mood and ability to feel, None when not answered."""
+
+    day: date
+    mood: float | None
+    feel: float | None
+    checkins: int
+    cant_tell: int
+
+
+def daily_means(*, user: AbstractBaseUser, start: date | None = None, end: date | None = None) -> list[DayMeans]:
+    """Per local day, oldest first, the mean mood and feel of the day's check-ins (H2, G3)."""
+    zone = user_zone(user)
+    queryset = CheckIn.objects.filter(user=user)
+    if start is not None:
+        queryset = queryset.filter(at__gte=day_bounds(user, start)[0])
+    if end is not None:
+        queryset = queryset.filter(at__lt=day_bounds(user, end)[1])
+    days: dict[date, list[tuple[int | None, int | None]]] = {}
+    for at, mood, feel in queryset.values_list("at", "mood", "feel").order_by():
+        days.setdefault(at.astimezone(zone).date(), []).append((mood, feel))
+    result = []
+    for day in sorted(days):
+        rows = days[day]
+        moods = [m for m, _ in rows if m is not None]
+        feels = [f for _, f in rows if f is not None]
+        result.append(DayMeans(day, round(sum(moods) / len(moods), 2) if moods else None,
+                               round(sum(feels) / len(feels), 2) if feels else None,
+                               len(rows), sum(1 for m, _ in rows if m is None)))
+    return result

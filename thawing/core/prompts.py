@@ -47,10 +47,14 @@ class PromptBook:
     def in_category(self, category_id: str) -> list[Prompt]:
         return [p for p in self.prompts if p.category == category_id]
 
-    def of_the_day(self, day: date) -> Prompt:
-        """The prompt for a local calendar day: the same all day, a different one tomorrow."""
-        count = len(self.prompts)
+    def of_the_day(self, day: date, *, skip: tuple[str, ...] = ()) -> Prompt:
+        """The prompt for a local calendar day: the same all day, a different one tomorrow.
+
+        `skip` leaves out categories, e.g. the stronger ones at a gentle pace (G6).
+        """
+        prompts = [p for p in self.prompts if p.category not in skip] or list(self.prompts)
+        count = len(prompts)
         # Stepping by a number coprime with the count visits every prompt before repeating,
         # and a step near 7 moves between categories from one day to the next.
         step = next(k for k in range(7, 7 + count + 1) if math.gcd(k, count) == 1)
-        return self.prompts[(day.toordinal() * step) % count]
+        return prompts[(day.toordinal() * step) % count]

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "thawing.journal",
     "thawing.care",
     "thawing.practices",
+    "thawing.insights",
 ]
 
 MIDDLEWARE = [

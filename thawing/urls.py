@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("thawing.practices.urls")),
     path("help/", include("thawing.care.urls")),
     path("care/", include("thawing.care.record_urls")),
+    path("insights/", include("thawing.insights.urls")),
     path("api/", api.urls),
     re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),

@@ -39,3 +39,16 @@ def test_bands_are_clipped_to_the_range_and_stack_below_the_plot():
 def test_y_ticks_cover_the_scale():
     chart = line_chart([], start=START, end=START, low=0, high=10)
     assert [v for _, v in chart.y_ticks] == [0, 2, 4, 6, 8, 10]
+
+
+def test_heatmap_puts_mondays_on_top_and_ends_with_the_last_week():
+    from thawing.core.charts import calendar_heatmap
+
+    end = date(2026, 3, 18)  # a Wednesday
+    cells = calendar_heatmap({end: 10.0, date(2026, 3, 16): 0.0, date(2026, 3, 17): None}, end=end, weeks=2,
+                             cant_tell={date(2026, 3, 17)})
+    assert len(cells) == 7 + 3 and cells[0].day == date(2026, 3, 9) and cells[0].y == 0
+    by_day = {c.day: c for c in cells}
+    assert (by_day[end].x, by_day[end].y, by_day[end].level) == (1, 2, 4)
+    assert by_day[date(2026, 3, 16)].level == 0
+    assert by_day[date(2026, 3, 17)].cant_tell and by_day[date(2026, 3, 17)].level is None

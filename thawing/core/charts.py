@@ -117,3 +117,34 @@ def line_chart(
     return LineChart(width, total_height, (left, top, right, bottom), tuple(drawn), x_ticks,
                      tuple(y_ticks), tuple(drawn_bands),
                      tuple((_x(d, start, span, left, right), d) for d in marks if start <= d <= end))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One day of a calendar heatmap: column (week), row (weekday), and a level 0-4.
+
+    `level` None means no rating that day; `cant_tell` marks a day answered only "can't tell".
+    """
+
+    x: int
+    y: int
+    day: date
+    value: float | None
+    level: int | None
+    cant_tell: bool
+
+
+def calendar_heatmap(
+    values: dict[date, float | None], *, end: date, weeks: int = 53, low: float = 0, high: float = 10,
+    cant_tell: frozenset[date] | set[date] = frozenset(),
+) -> list[Cell]:
+    """Weeks as columns (Monday on top) ending with the week of `end`; levels split low..high in five."""
+    last_monday = end - timedelta(days=end.weekday())
+    first = last_monday - timedelta(weeks=weeks - 1)
+    cells = []
+    for offset in range((end - first).days + 1):
+        day = first + timedelta(days=offset)
+        value = values.get(day)
+        level = None if value is None else min(4, int((value - low) / (high - low) * 5))
+        cells.append(Cell(offset // 7, offset % 7, day, value, level, value is None and day in cant_tell))
+    return cells

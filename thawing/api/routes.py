@@ -17,6 +17,7 @@ from ninja.responses import Status
 from ninja.security import django_auth
 
 from thawing import content
+from thawing.api import practices
 from thawing.api.schemas import (
     AnswersIn,
     CheckInIn,
@@ -43,6 +44,8 @@ from thawing.web import say
 
 api = NinjaAPI(title="Thawing", version="1", auth=django_auth, docs_url=None,
                urls_namespace="api")
+api.add_router("", practices.router)
+api.add_router("", "thawing.api.care_records.router")
 ERRORS: dict[int, Any] = {400: Problem, 401: Problem, 404: Problem}
 
 

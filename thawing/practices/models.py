@@ -74,7 +74,9 @@ class Activity(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-done_on", "-planned_on", "-pk"]
+        # Plans not yet done first, then the most recent, the same on SQLite and PostgreSQL.
+        ordering = [models.F("done_on").desc(nulls_first=True), models.F("planned_on").desc(nulls_last=True),
+                    "-pk"]
         indexes = [models.Index(fields=["user", "done_on"]), models.Index(fields=["user", "planned_on"])]
 
     def __str__(self) -> str:

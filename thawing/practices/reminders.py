@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import time
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -117,7 +118,7 @@ def calendar_file(*, user: AbstractBaseUser, url: str | None = None) -> bytes:
     if schedule is None:
         raise InvalidInput({"times": msg("Choose at least one time of day for a check-in first.")})
     # UIDs must be unique worldwide and stable for this person: derive them from a private value.
-    private = hashlib.sha256(f"{feed_token(user)}".encode()).hexdigest()[:16]
+    private = hashlib.sha256(f"{settings.SECRET_KEY}:reminders:{user.pk}".encode()).hexdigest()[:16]
     titles = {"calendar": _("Thawing reminders"), "checkin": _("Check in with Thawing"),
               "body_scan": _("Ten minutes for a body check-in"),
               "flicker": _("Any flicker of feeling right now?"),

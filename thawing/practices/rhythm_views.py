@@ -35,7 +35,8 @@ def rhythm(request: HttpRequest) -> HttpResponse:
                                                           "window_start", "window_end", "body_scan")}
             shown["times"] = (times + ["", "", ""])[:3]
         else:
-            messages.success(request, _("Saved. Download the calendar file again to bring the change to your calendar."))
+            messages.success(request, _("Saved. Download the calendar file again to bring the change "
+                                        "to your calendar."))
             return redirect("practices:rhythm")
     else:
         saved = reminders.rhythm_of(request.user)

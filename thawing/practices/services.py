@@ -117,7 +117,9 @@ def record_session(
         raise InvalidInput(problems)
     return Session.objects.create(
         user=user, exercise=exercise.id, kind=exercise.kind, at=values["at"],
-        seconds=values["seconds"], planned_seconds=values["planned_seconds"] or exercise.total_seconds,
+        seconds=values["seconds"],
+        planned_seconds=(exercise.total_seconds if values["planned_seconds"] is None
+                         else values["planned_seconds"]),
         completed=bool(completed), feel_before=values["feel_before"], feel_after=values["feel_after"],
         note=values["note"],
     )
@@ -128,18 +130,27 @@ def _moment(user: AbstractBaseUser, at: str | datetime | None) -> datetime:
     return parse_moment(at, now=timezone.now().astimezone(zone), tz=zone)
 
 
+def named(sessions: list[Session]) -> list[Session]:
+    """Sessions with the name of their exercise attached as `.name`, for pages and the CLI."""
+    exercises = content.exercises()
+    for session in sessions:
+        found = exercises.get(session.exercise)
+        session.name = found.name if found else session.exercise  # type: ignore[attr-defined]
+    return sessions
+
+
 def list_sessions(
     *, user: AbstractBaseUser, since: date | None = None, limit: int | None = None
 ) -> list[Session]:
     queryset = Session.objects.filter(user=user)
     if since is not None:
         queryset = queryset.filter(at__gte=day_bounds(user, since)[0])
-    return list(queryset[:limit] if limit else queryset)
+    return named(list(queryset[:limit] if limit else queryset))
 
 
 def sessions_on(*, user: AbstractBaseUser, day: date) -> list[Session]:
     start, end = day_bounds(user, day)
-    return list(Session.objects.filter(user=user, at__gte=start, at__lt=end))
+    return named(list(Session.objects.filter(user=user, at__gte=start, at__lt=end)))
 
 
 def delete_session(*, user: AbstractBaseUser, session_id: int) -> None:
@@ -241,14 +252,20 @@ def record_activity(
     item_id: int | None = None,
     planned_on: str | date | None = None,
     done_on: str | date | None = None,
-    done: bool = True,
+    done: bool | None = None,
     predicted: str | int | None = None,
     actual: str | int | None = None,
     note: str | None = "",
 ) -> Activity:
-    """Plan something (with a predicted enjoyment) or log it done (with the actual one), 0-10."""
-    code = _kind(kind)
+    """Plan something (with a predicted enjoyment) or log it done (with the actual one), 0-10.
+
+    Without `done`, it counts as done unless it is planned for a day (`planned_on`).
+    """
     item = get_item(user=user, item_id=item_id) if item_id else None
+    # An item's own list decides where its activity is filed.
+    code = item.kind if item is not None else _kind(kind)
+    if done is None:
+        done = planned_on in (None, "")
     problems: dict[str, str] = {}
     values: dict[str, object] = {}
     today = local_today(user)

@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thawing import content
 from thawing.checkins.services import local_today
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.mood import FEEL_MAX, FEEL_MIN
@@ -31,17 +30,8 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "practices/index.html", {
         "groups": [(kind, items) for kind, items in groups if items],
         "pace": services.pace_of(request.user),
-        "recent": named(services.list_sessions(user=request.user, limit=10)),
+        "recent": services.list_sessions(user=request.user, limit=10),
     })
-
-
-def named(sessions: list) -> list:
-    """Sessions with the name of their exercise attached, for the templates."""
-    exercises = content.exercises()
-    for session in sessions:
-        found = exercises.get(session.exercise)
-        session.name = found.name if found else session.exercise
-    return sessions
 
 
 def _player_exercise(request: HttpRequest, exercise_id: str, errors: dict[str, str]):

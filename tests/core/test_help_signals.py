@@ -116,6 +116,6 @@ def test_a_past_of_trauma_counts_alongside_numbness_now_but_not_alone():
     assert signal.kind == "history" and signal.figures == {"past": ("trauma", "anxiety")}
 
 
-def test_clear_reasons_come_before_gentle_ones():
+def test_clear_detachment_comes_before_a_gentle_sleep_note():
     history = History(sleep_change_since=G1_TODAY, detached_days=[G1_TODAY, G1_TODAY - timedelta(days=1)])
     assert [s.level for s in professional_help_signals(history, today=G1_TODAY)] == ["clear", "gentle"]

@@ -35,8 +35,8 @@ class SettingsForm(ProfileForm):
         label=_("Have you been through any of these before? (optional, stays on this device)"),
         required=False, widget=forms.CheckboxSelectMultiple,
         choices=[("trauma", _("Trauma")), ("depression", _("Depression")), ("anxiety", _("Anxiety"))],
-        help_text=_("Together with numbness now, a past like this is a good reason to talk to a professional. "
-                    "Thawing only uses it to suggest support."),
+        help_text=_("Together with numbness now, a past like this is a good reason to talk to a "
+                    "professional. Thawing only uses it to suggest support."),
     )
 
 

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from thawing.accounts import services
 from thawing.accounts.forms import (
     LocalSignInForm,
-    SettingsForm,
     ServerSignInForm,
+    SettingsForm,
     SetupForm,
     SignUpForm,
 )

@@ -43,7 +43,8 @@ def _fields(user: AbstractBaseUser, **raw: object) -> dict[str, object]:
             clean[field] = check()
         except InvalidInput as error:
             problems.update({field: next(iter(error.fields.values()))})
-    if not problems and clean["started_on"] and clean["stopped_on"] and clean["stopped_on"] < clean["started_on"]:
+    started, stopped = clean.get("started_on"), clean.get("stopped_on")
+    if not problems and started and stopped and stopped < started:
         problems["stopped_on"] = msg("The stop day comes before the start day. Please check them.")
     if problems:
         raise InvalidInput(problems)

@@ -26,8 +26,8 @@ def medication_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             medications.add_medication(user=user, name=values.get("name"), dose=values.get("dose"),
-                                       started_on=values.get("started_on"), stopped_on=values.get("stopped_on"),
-                                       note=values.get("note"))
+                                       started_on=values.get("started_on"),
+                                       stopped_on=values.get("stopped_on"), note=values.get("note"))
         except ThawingError as error:
             errors = errors_of(error)
         else:

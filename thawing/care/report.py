@@ -31,7 +31,9 @@ LONGEST_DAYS = 3660
 DEFAULT_DAYS = 90
 
 
-def parse_range(*, user: AbstractBaseUser, start: str | date | None, end: str | date | None) -> tuple[date, date]:
+def parse_range(
+    *, user: AbstractBaseUser, start: str | date | None, end: str | date | None
+) -> tuple[date, date]:
     """The report's first and last local day; empty means the last 90 days up to today."""
     today = local_today(user)
     problems: dict[str, str] = {}

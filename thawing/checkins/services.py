@@ -224,7 +224,6 @@ class DaySummary:
 def today_summary(*, user: AbstractBaseUser) -> DaySummary:
     """Today's check-ins (newest first), flickers, writing, prompt and open episode."""
     from thawing.journal.services import entries_on
-
     from thawing.practices.services import pace_of
 
     today = local_today(user)
@@ -250,7 +249,9 @@ class DayMeans:
     cant_tell: int
 
 
-def daily_means(*, user: AbstractBaseUser, start: date | None = None, end: date | None = None) -> list[DayMeans]:
+def daily_means(
+    *, user: AbstractBaseUser, start: date | None = None, end: date | None = None
+) -> list[DayMeans]:
     """Per local day, oldest first, the mean mood and feel of the day's check-ins (H2, G3)."""
     zone = user_zone(user)
     queryset = CheckIn.objects.filter(user=user)

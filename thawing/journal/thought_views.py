@@ -47,7 +47,7 @@ def _form(request: HttpRequest, record=None) -> HttpResponse:
         except ThawingError as error:
             errors = errors_of(error)
         else:
-            offer_support(request, *(values[f] for f in FIELDS if f not in ("belief_before", "belief_after", "at")))
+            offer_support(request, *(values[f] for f in thoughts.TEXT_FIELDS + ("thought",)))
             messages.success(request, _("Saved. Looking at a thought from another side takes practice."))
             return redirect("journal:thought", record_id=record.pk)
     elif record is not None:

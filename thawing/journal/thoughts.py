@@ -72,7 +72,9 @@ def get_thought(*, user: AbstractBaseUser, record_id: int) -> ThoughtRecord:
     return record
 
 
-def list_thoughts(*, user: AbstractBaseUser, limit: int | None = None, offset: int = 0) -> list[ThoughtRecord]:
+def list_thoughts(
+    *, user: AbstractBaseUser, limit: int | None = None, offset: int = 0
+) -> list[ThoughtRecord]:
     queryset = ThoughtRecord.objects.filter(user=user)
     return list(queryset[offset:offset + limit] if limit else queryset[offset:])
 

@@ -34,11 +34,17 @@ from thawing.cli import (  # noqa: E402
     accounts,
     care,
     checkins,
+    doing,
     emotions,
+    habits,
     journal,
+    practices,
+    records,
+    rhythm,
     screening,
     server,
 )
 
-for module in (server, accounts, checkins, journal, emotions, screening, care):
+for module in (server, accounts, checkins, journal, emotions, screening, care, practices, doing, habits,
+               rhythm, records):
     module.register(app)

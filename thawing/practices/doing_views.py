@@ -55,9 +55,8 @@ def one_list(request: HttpRequest, kind: str) -> HttpResponse:
             messages.success(request, _("Added to your list."))
             return redirect("practices:list", kind=kind)
     pace = services.pace_of(request.user)
-    ideas = content.ideas().section(IDEAS_FOR[kind])
-    if pace == "gentle":
-        ideas = tuple(i for i in ideas if i.intensity != "intense")
+    # The same dimmer as for exercises (G6): the strongest ideas wait for a higher pace.
+    ideas = content.ideas().section(IDEAS_FOR[kind], up_to=services.PACE_ALLOWS[pace][-1])
     mine = services.list_items(user=request.user, kind=kind)
     have = {item.text.casefold() for item in mine}
     return render(request, "practices/list.html", {

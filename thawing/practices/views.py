@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from thawing.checkins.services import local_today
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.mood import FEEL_MAX, FEEL_MIN
+from thawing.core.values import parse_decimal
 from thawing.practices import services
 from thawing.web import offer_support, say
 
@@ -63,10 +64,12 @@ def player(request: HttpRequest, exercise_id: str) -> HttpResponse:
         raise Http404 from None
     if request.method == "POST":
         seconds = values.get("seconds", "").strip()
-        if not seconds and values.get("minutes_spent", "").strip():
-            minutes = values["minutes_spent"].strip().replace(",", ".")
-            seconds = str(round(float(minutes) * 60)) if minutes.replace(".", "", 1).isdigit() else "x"
         try:
+            if not seconds and values.get("minutes_spent", "").strip():
+                minutes = parse_decimal(values["minutes_spent"], field="minutes_spent", low=0,
+                                        high=services.SESSION_MAX_SECONDS / 60,
+                                        label=_("The minutes you spent"))
+                seconds = str(round((minutes or 0) * 60))
             services.record_session(
                 user=request.user, exercise_id=exercise.id, seconds=seconds,
                 planned_seconds=values.get("planned_seconds") or exercise.total_seconds,

@@ -54,3 +54,13 @@ def make_account(db):
 def signed_in(client, local_user):
     client.force_login(local_user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def locked_vault():
+    """Every test starts and ends with no data key held in the process."""
+    from thawing.accounts import vault
+
+    vault.lock()
+    yield
+    vault.lock()

@@ -51,7 +51,7 @@ def test_every_exercise_file_loads_with_its_file_name_as_id(path):
 @pytest.mark.parametrize("path", [*EXERCISE_FILES, CONTENT / "ideas.toml"], ids=lambda p: p.name)
 def test_every_file_names_its_licence_at_the_top(path):
     head = path.read_text("utf-8")[:600]
-    assert "Text written for Thawing, MIT like the code." in head
+    assert "Text written for Thawing. Licence: CC BY 4.0, the Thawing authors." in head
 
 
 @pytest.mark.parametrize("exercise", EXERCISES.values(), ids=lambda e: e.id)

@@ -79,7 +79,8 @@ def databases() -> dict[str, dict[str, object]]:
     url = database_url()
     if not url:
         return {"default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # SQLite through SQLCipher: encrypted with the data key once a passphrase opens it.
+            "ENGINE": "thawing.db.sqlcipher",
             "NAME": str(data_dir() / "thawing.sqlite3"),
             "OPTIONS": {
                 # WAL lets the web server read while a write commits; IMMEDIATE avoids

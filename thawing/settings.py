@@ -115,6 +115,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_NAME = "thawing_session"
+# Local mode: sessions live in a signed cookie, so the sign-in page works before the encrypted
+# database can be opened. Server mode keeps them in the database, where they can be revoked.
+SESSION_ENGINE = ("django.contrib.sessions.backends.signed_cookies" if not conf.database_url()
+                  else "django.contrib.sessions.backends.db")
 
 LOGGING = {
     "version": 1,

@@ -22,12 +22,15 @@ def test_set_up_creates_the_profile_and_signs_in(client, data_dir):
         "name": "Sam", "timezone": "Europe/Paris", "country": "FR", "checkin_time": "20:30",
         "passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE,
     })
-    assert response.status_code == 302
+    # The recovery code is shown once, on the answer itself, never through a redirect.
+    assert response.status_code == 200 and "recovery code" in response.content.decode()
     profile = Profile.objects.get()
     assert (profile.display_name, profile.timezone, profile.country) == ("Sam", "Europe/Paris", "FR")
     assert str(profile.checkin_time) == "20:30:00"
     record = (data_dir / "unlock.json").read_text()
-    assert PASSPHRASE not in record and json.loads(record)["kdf"] == "argon2id"
+    slots = json.loads(record)["slots"]
+    assert PASSPHRASE not in record and {s["kdf"] for s in slots.values()} == {"argon2id"}
+    assert set(slots) == {"passphrase", "recovery"}
     assert client.get("/").status_code == 200
 
 

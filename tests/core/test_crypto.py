@@ -108,7 +108,7 @@ def test_an_overlong_passphrase_is_refused_on_the_passphrase_field():
 
 @pytest.mark.parametrize(
     "change",
-    [{"version": 2}, {"version": "1"}, {"format": "something-else"}, {"format": None}],
+    [{"version": 3}, {"version": "1"}, {"format": "something-else"}, {"format": None}],
 )
 def test_an_unknown_format_or_version_is_refused_with_a_thawing_error(record, change):
     with pytest.raises(ThawingError) as caught:
@@ -120,3 +120,56 @@ def test_an_unknown_format_or_version_is_refused_with_a_thawing_error(record, ch
 def test_an_unknown_version_is_refused_even_without_a_passphrase():
     with pytest.raises(ThawingError):
         needs_passphrase({"format": "thawing-unlock", "version": 99, "passphrase": False})
+
+
+# --- Version 2: a random data key in passphrase and recovery slots ------------------------
+
+from thawing.core import crypto as crypto_module  # noqa: E402
+
+
+def test_a_version_2_record_gives_back_the_data_key_and_hides_it():
+    data_key = crypto_module.new_data_key()
+    record = crypto_module.wrap_record(PASSPHRASE, data_key, FAST)
+    assert unlock(record, PASSPHRASE) == data_key
+    assert data_key.hex() not in str(record) and PASSPHRASE not in str(record)
+    with pytest.raises(WrongPassphrase):
+        unlock(record, "not the passphrase")
+
+
+def test_a_recovery_code_opens_the_same_key_and_survives_a_passphrase_change():
+    data_key = crypto_module.new_data_key()
+    code = crypto_module.new_recovery_code()
+    record = crypto_module.add_recovery(crypto_module.wrap_record(PASSPHRASE, data_key, FAST),
+                                        data_key, code, FAST)
+    assert crypto_module.unlock_with_recovery(record, code.lower().replace("-", " ")) == data_key
+    changed = crypto_module.wrap_record("a brand new passphrase", data_key, FAST,
+                                        recovery_slot=record["slots"]["recovery"])
+    assert unlock(changed, "a brand new passphrase") == data_key
+    assert crypto_module.unlock_with_recovery(changed, code) == data_key
+    with pytest.raises(WrongPassphrase, match="recovery code"):
+        crypto_module.unlock_with_recovery(changed, crypto_module.new_recovery_code())
+
+
+def test_recovery_codes_are_24_unambiguous_characters_in_six_groups():
+    code = crypto_module.new_recovery_code(bytes(range(15)))
+    groups = code.split("-")
+    assert len(groups) == 6 and all(len(g) == 4 for g in groups)
+    assert not set(code) & set("ILOU")
+    assert crypto_module.normalise_recovery_code(code.replace("0", "O").lower()) == code
+
+
+def test_a_record_without_a_recovery_slot_says_so():
+    record = crypto_module.wrap_record(PASSPHRASE, crypto_module.new_data_key(), FAST)
+    with pytest.raises(WrongPassphrase, match="no recovery code"):
+        crypto_module.unlock_with_recovery(record, "0000-0000-0000-0000-0000-0000")
+
+
+def test_a_version_1_record_upgrades_around_the_same_key(record):
+    key = unlock(record, PASSPHRASE)
+    upgraded = crypto_module.upgraded(record, PASSPHRASE, key, FAST)
+    assert upgraded["version"] == 2 and unlock(upgraded, PASSPHRASE) == key
+
+
+def test_a_damaged_version_2_record_is_a_kind_error_not_a_crash():
+    with pytest.raises(ThawingError, match="damaged"):
+        unlock({"format": "thawing-unlock", "version": 2, "passphrase": True}, PASSPHRASE)

@@ -92,3 +92,53 @@ class SignUpForm(ProfileForm):
     username = forms.CharField(label=_("User name"), max_length=150)
     password = forms.CharField(label=_("Password"), strip=False, max_length=1024,
                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+
+class RecoverForm(forms.Form):
+    code = forms.CharField(label=_("Recovery code"), max_length=80,
+                           widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+                           help_text=_("The 24 letters and numbers you saved at set-up, dashes optional."))
+    new = forms.CharField(label=_("A new passphrase"), strip=False, max_length=1024,
+                          widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    new_again = forms.CharField(label=_("The new passphrase again"), strip=False, max_length=1024,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("new") and data.get("new") != data.get("new_again"):
+            self.add_error("new_again", _("The two passphrases are different. Please type them again."))
+        return data
+
+
+class ChangePassphraseForm(forms.Form):
+    current = forms.CharField(label=_("Current passphrase"), strip=False, max_length=1024,
+                              widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    new = forms.CharField(label=_("New passphrase"), strip=False, max_length=1024,
+                          widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    new_again = forms.CharField(label=_("New passphrase again"), strip=False, max_length=1024,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("new") and data.get("new") != data.get("new_again"):
+            self.add_error("new_again", _("The two passphrases are different. Please type them again."))
+        return data
+
+
+class RecoveryCodeForm(forms.Form):
+    passphrase = forms.CharField(label=_("Your passphrase"), strip=False, max_length=1024,
+                                 widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class AddPassphraseForm(forms.Form):
+    new = forms.CharField(label=_("A passphrase"), strip=False, max_length=1024,
+                          widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                          help_text=_("A few ordinary words in a row work well."))
+    new_again = forms.CharField(label=_("The passphrase again"), strip=False, max_length=1024,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("new") and data.get("new") != data.get("new_again"):
+            self.add_error("new_again", _("The two passphrases are different. Please type them again."))
+        return data

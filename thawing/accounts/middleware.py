@@ -6,12 +6,13 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import login
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from thawing.accounts import services
+from thawing.accounts import services, vault
 from thawing.core.errors import ThawingError
 from thawing.web import say
 
@@ -42,21 +43,36 @@ def security_headers(get_response: Handler) -> Handler:
 
 
 def first_run(get_response: Handler) -> Handler:
-    """Local mode: send the first visit to set-up; open a profile without a passphrase."""
+    """Local mode: send the first visit to set-up; open a profile without a passphrase.
+
+    While a passphrase profile is locked (its data key not given in this process), nobody is
+    signed in, whatever the session cookie says: the encrypted database cannot be read anyway.
+    """
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        if settings.THAWING_MODE != "local" or request.path.startswith(OPEN_PREFIXES):
+        if settings.THAWING_MODE != "local":
             return get_response(request)
         if not services.is_set_up():
-            return redirect("accounts:setup")
+            request.user = AnonymousUser()
+            return get_response(request) if request.path.startswith(OPEN_PREFIXES) else redirect(
+                "accounts:setup")
         try:
             needs_passphrase = services.local_needs_passphrase()
         except ThawingError as error:
             # The data folder is damaged (no unlock file): say so instead of crashing.
+            request.user = AnonymousUser()
+            if request.path.startswith(OPEN_PREFIXES):
+                return get_response(request)
             return render(request, "accounts/problem.html", {"message": say(error.message)},
                           status=503)
+        if needs_passphrase and not vault.is_open():
+            request.user = AnonymousUser()
+            return get_response(request)
+        if not needs_passphrase and not vault.is_open():
+            vault.open_with(None)
         # Without a passphrase, only a browser on this very computer is let in unasked.
-        if (not request.user.is_authenticated and not needs_passphrase
+        if (not needs_passphrase and not request.user.is_authenticated
+                and not request.path.startswith(OPEN_PREFIXES)
                 and request.META.get("REMOTE_ADDR") in LOOPBACK_ADDRESSES):
             login(request, services.unlock_local(passphrase=None),
                   backend="django.contrib.auth.backends.ModelBackend")

@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thawing import content
-from thawing.accounts import throttle
+from thawing.accounts import throttle, vault
 from thawing.accounts.models import Profile
 from thawing.core import crypto
 from thawing.core.errors import AlreadySetUp, InvalidInput, Locked, ThawingError, WrongPassphrase
@@ -73,13 +73,36 @@ def local_profile() -> Profile | None:
     return Profile.objects.select_related("user").order_by("pk").first()
 
 
+def pending_path() -> Path:
+    """The unlock record while set-up is under way; it becomes unlock.json when set-up is done."""
+    return Path(settings.DATA_DIR) / "unlock.json.pending"
+
+
 def is_set_up() -> bool:
-    return local_profile() is not None
+    """True once the local profile exists: its unlock file, or a database left without one."""
+    if unlock_path().exists():
+        return True
+    path = vault.database_path()
+    if path is None:
+        # An in-memory database (the tests): ask it directly.
+        return local_profile() is not None
+    if pending_path().exists():
+        _discard_unfinished_set_up(path)
+        return False
+    return path.exists() and path.stat().st_size > 0
 
 
-def _write_unlock_record(record: dict[str, Any]) -> None:
+def _discard_unfinished_set_up(path: Path) -> None:
+    """A set-up that stopped midway saved nothing of the person's yet: start it again cleanly."""
+    vault.lock()
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+                     pending_path()):
+        leftover.unlink(missing_ok=True)
+
+
+def _write_unlock_record(record: dict[str, Any], path: Path | None = None) -> None:
     # Write beside, then rename: a crash never leaves half a file behind.
-    path = unlock_path()
+    path = path or unlock_path()
     temporary = path.with_suffix(".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as handle:
@@ -97,16 +120,24 @@ def set_up_local_profile(
     checkin_time: str | time | None = None,
     passphrase: str | None,
 ) -> AbstractBaseUser:
-    """Create the local profile once; `passphrase=None` means the person chose none."""
+    """Create the local profile once; `passphrase=None` means the person chose none.
+
+    With a passphrase, the database is created encrypted under a new random data key.
+    """
     check_not_set_up()
     data = _profile_data(name=name, timezone=timezone, country=country, checkin_time=checkin_time)
-    record = crypto.new_unlock_record(passphrase)
+    data_key = crypto.new_data_key() if passphrase is not None else None
+    record = (crypto.wrap_record(passphrase, data_key) if data_key is not None
+              else crypto.new_unlock_record(None))
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    _write_unlock_record(record, pending_path())
+    vault.open_with(data_key)
     with transaction.atomic():
         user = get_user_model().objects.create_user(username=LOCAL_USERNAME)
         user.set_unusable_password()
         user.save()
         _create_profile(user, data)
-        _write_unlock_record(record)
+    os.replace(pending_path(), unlock_path())
     return user
 
 
@@ -126,14 +157,37 @@ def _create_profile(user: AbstractBaseUser, data: ProfileData) -> Profile:
     )
 
 
-def local_needs_passphrase() -> bool:
+def _unlock_record() -> dict[str, Any]:
     path = unlock_path()
     if not path.exists():
         # A profile without its unlock file: refuse rather than open the data to anyone.
         raise ThawingError(msg(
             "The unlock file is missing from your data folder (%(path)s). Restore it from a "
             "backup to open your data.", path=str(path)))
-    return crypto.needs_passphrase(json.loads(path.read_text()))
+    return json.loads(path.read_text())
+
+
+def local_needs_passphrase() -> bool:
+    return crypto.needs_passphrase(_unlock_record())
+
+
+def open_local(*, passphrase: str | None, client: str | None = None) -> bytes | None:
+    """Check the passphrase and open the database with its key; throttled per client."""
+    record = _unlock_record()
+    keys = [f"ip:{client}", "local"] if client else []
+    throttle.check(keys)
+    try:
+        with throttle.hashing():
+            data_key = crypto.unlock(record, passphrase)
+    except WrongPassphrase:
+        throttle.failed(keys)
+        raise
+    throttle.succeeded(keys)
+    if data_key is not None and record.get("version") == crypto.VERSION:
+        # A profile from Thawing 0.1: keep its key, wrap it the version 2 way.
+        _write_unlock_record(crypto.upgraded(record, passphrase or "", data_key))
+    vault.open_with(data_key)
+    return data_key
 
 
 def unlock_local(*, passphrase: str | None, client: str | None = None) -> AbstractBaseUser:
@@ -141,19 +195,100 @@ def unlock_local(*, passphrase: str | None, client: str | None = None) -> Abstra
 
     `client` (a network address) turns on throttling of repeated wrong tries.
     """
+    if not is_set_up():
+        raise Locked(msg("Thawing isn\u2019t set up yet. Run \u201cthawing init\u201d or "
+                         "open it in your browser to begin."))
+    open_local(passphrase=passphrase, client=client)
     profile = local_profile()
     if profile is None:
         raise Locked(msg("Thawing isn\u2019t set up yet. Run \u201cthawing init\u201d or "
                          "open it in your browser to begin."))
+    return profile.user
+
+
+def lock_local() -> None:
+    """Forget the data key (the web "Lock" button, the end of a CLI command)."""
+    if is_local_mode():
+        vault.lock()
+
+
+def new_recovery_code(*, passphrase: str | None) -> str:
+    """A fresh recovery code that can open the data if the passphrase is forgotten; shown once."""
+    record = _unlock_record()
+    if not crypto.needs_passphrase(record):
+        raise InvalidInput({"passphrase": msg(
+            "A recovery code only makes sense with a passphrase; this profile has none.")})
+    with throttle.hashing():
+        data_key = crypto.unlock(record, passphrase)
+        record = crypto.upgraded(record, passphrase or "", data_key)
+        code = crypto.new_recovery_code()
+        _write_unlock_record(crypto.add_recovery(record, data_key, code))
+    return code
+
+
+def change_passphrase(*, current: str | None, new: str | None) -> None:
+    """A new passphrase for the same data: nothing is re-encrypted, the recovery code still works."""
+    record = _unlock_record()
+    with throttle.hashing():
+        data_key = crypto.unlock(record, current)
+        if data_key is None:
+            raise InvalidInput({"current": msg("This profile has no passphrase to change.")})
+        recovery = record.get("slots", {}).get("recovery") if record.get("version") == crypto.VERSION_2 \
+            else None
+        try:
+            updated = crypto.wrap_record(new or "", data_key, recovery_slot=recovery)
+        except InvalidInput as error:
+            raise InvalidInput({"new": error.fields["passphrase"]}) from None
+    _write_unlock_record(updated)
+
+
+def add_passphrase(*, new: str | None) -> str:
+    """Encrypt a profile that had no passphrase; returns its first recovery code (shown once)."""
+    record = _unlock_record()
+    if crypto.needs_passphrase(record):
+        raise InvalidInput({"new": msg("This profile already has a passphrase.")})
+    data_key = crypto.new_data_key()
+    try:
+        updated = crypto.wrap_record(new or "", data_key)
+    except InvalidInput as error:
+        raise InvalidInput({"new": error.fields["passphrase"]}) from None
+    code = crypto.new_recovery_code()
+    updated = crypto.add_recovery(updated, data_key, code)
+    path = vault.database_path()
+    vault.lock()
+    if path is not None and path.exists():
+        # The new unlock record is written only once the encrypted copy is complete.
+        vault.encrypt_in_place(path, data_key, before_swap=lambda: _write_unlock_record(updated))
+    else:
+        _write_unlock_record(updated)
+    vault.open_with(data_key)
+    return code
+
+
+def recover_local(*, code: str | None, new_passphrase: str | None,
+                  client: str | None = None) -> AbstractBaseUser:
+    """Open the data with the recovery code and set a new passphrase at once."""
+    record = _unlock_record()
     keys = [f"ip:{client}", "local"] if client else []
     throttle.check(keys)
     try:
+        crypto.check_passphrase_strength(new_passphrase or "")
+    except InvalidInput as error:
+        raise InvalidInput({"new": error.fields["passphrase"]}) from None
+    try:
         with throttle.hashing():
-            crypto.unlock(json.loads(unlock_path().read_text()), passphrase)
+            data_key = crypto.unlock_with_recovery(record, code or "")
+            updated = crypto.wrap_record(new_passphrase or "", data_key,
+                                         recovery_slot=record["slots"]["recovery"])
     except WrongPassphrase:
         throttle.failed(keys)
         raise
     throttle.succeeded(keys)
+    _write_unlock_record(updated)
+    vault.open_with(data_key)
+    profile = local_profile()
+    if profile is None:
+        raise Locked(msg("Thawing isn\u2019t set up yet."))
     return profile.user
 
 

@@ -7,6 +7,8 @@ urlpatterns = [
     path("setup/", views.setup, name="setup"),
     path("signin/", views.signin, name="signin"),
     path("signout/", views.signout, name="signout"),
+    path("signin/recover/", views.recover, name="recover"),
+    path("settings/passphrase/", views.passphrase, name="passphrase"),
     path("signup/", views.signup, name="signup"),
     path("settings/", views.profile_settings, name="settings"),
 ]

@@ -11,7 +11,11 @@ from django.views.decorators.http import require_POST
 
 from thawing.accounts import services
 from thawing.accounts.forms import (
+    AddPassphraseForm,
+    ChangePassphraseForm,
     LocalSignInForm,
+    RecoverForm,
+    RecoveryCodeForm,
     ServerSignInForm,
     SettingsForm,
     SetupForm,
@@ -45,7 +49,11 @@ def setup(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Welcome. This is your Today page: start whenever "
                                         "you like, and \u201ccan\u2019t tell\u201d is always "
                                         "an answer."))
-            return redirect("checkins:today")
+            if data["no_passphrase"]:
+                return redirect("checkins:today")
+            # Shown once, in this answer only: the code is never stored or sent again.
+            code = services.new_recovery_code(passphrase=data["passphrase"])
+            return render(request, "accounts/recovery_code.html", {"code": code, "first": True})
     return render(request, "accounts/setup.html", {"form": form, "zones": form.zones()})
 
 
@@ -79,7 +87,58 @@ def signout(request: HttpRequest) -> HttpResponse:
     logout(request)
     if services.is_local_mode() and not services.local_needs_passphrase():
         return redirect("checkins:today")
+    # Locking forgets the data key: nothing can be read until the passphrase is given again.
+    services.lock_local()
     return redirect("accounts:signin")
+
+
+@login_not_required
+def recover(request: HttpRequest) -> HttpResponse:
+    """Forgot the passphrase: the recovery code opens the data and a new passphrase is set."""
+    if not services.is_local_mode() or not services.is_set_up():
+        raise Http404
+    form = RecoverForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.recover_local(code=form.cleaned_data["code"],
+                                          new_passphrase=form.cleaned_data["new"],
+                                          client=request.META.get("REMOTE_ADDR", ""))
+        except ThawingError as error:
+            show_errors(form, error)
+        else:
+            login(request, user, backend=BACKEND)
+            messages.success(request, _("Your new passphrase is set. Your recovery code still works."))
+            return redirect("checkins:today")
+    return render(request, "accounts/recover.html", {"form": form})
+
+
+def passphrase(request: HttpRequest) -> HttpResponse:
+    """Add a passphrase, change it, or make a new recovery code (local mode)."""
+    if not services.is_local_mode():
+        raise Http404
+    if not services.local_needs_passphrase():
+        return _add_passphrase(request)
+    action = request.POST.get("action", "")
+    change = ChangePassphraseForm(request.POST if action == "change" else None)
+    recovery = RecoveryCodeForm(request.POST if action == "recovery" else None)
+    if action == "change" and change.is_valid():
+        try:
+            services.change_passphrase(current=change.cleaned_data["current"],
+                                       new=change.cleaned_data["new"])
+        except ThawingError as error:
+            show_errors(change, error)
+        else:
+            messages.success(request, _("Passphrase changed. Use the new one from now on."))
+            return redirect("accounts:settings")
+    if action == "recovery" and recovery.is_valid():
+        try:
+            code = services.new_recovery_code(passphrase=recovery.cleaned_data["passphrase"])
+        except ThawingError as error:
+            show_errors(recovery, error)
+        else:
+            return render(request, "accounts/recovery_code.html", {"code": code, "first": False})
+    return render(request, "accounts/passphrase.html", {"change": change, "recovery": recovery},
+                  status=400 if change.errors or recovery.errors else 200)
 
 
 @login_not_required
@@ -122,3 +181,17 @@ def profile_settings(request: HttpRequest) -> HttpResponse:
         "form": form, "zones": form.zones(),
         "has_passphrase": services.is_local_mode() and services.local_needs_passphrase(),
     })
+
+
+def _add_passphrase(request: HttpRequest) -> HttpResponse:
+    form = AddPassphraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            code = services.add_passphrase(new=form.cleaned_data["new"])
+        except ThawingError as error:
+            show_errors(form, error)
+        else:
+            # Keep this browser signed in: the key is open in this process now.
+            login(request, services.local_profile().user, backend=BACKEND)
+            return render(request, "accounts/recovery_code.html", {"code": code, "first": True})
+    return render(request, "accounts/add_passphrase.html", {"form": form}, status=400 if form.errors else 200)

@@ -46,6 +46,7 @@ api = NinjaAPI(title="Thawing", version="1", auth=django_auth, docs_url=None,
                urls_namespace="api")
 api.add_router("", practices.router)
 api.add_router("", "thawing.api.care_records.router")
+api.add_router("", "thawing.api.insights.router")
 ERRORS: dict[int, Any] = {400: Problem, 401: Problem, 404: Problem}
 
 
@@ -93,7 +94,7 @@ def checkin_arguments(payload: CheckInIn) -> dict[str, Any]:
         "mood": payload.mood, "feel": payload.feel,
         "emotions": [(e.word, e.intensity) for e in payload.emotions],
         "body": payload.body, "flicker": payload.flicker, "note": payload.note,
-        "at": payload.at,
+        "at": payload.at, "detached": payload.detached, "struggling": payload.struggling,
     }
 
 

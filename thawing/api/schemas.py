@@ -24,6 +24,8 @@ class CheckInIn(Schema):
     flicker: str = ""
     note: str = ""
     at: datetime | None = Field(None, description="When; omit for now.")
+    detached: bool | None = Field(None, description="Felt detached or unreal (kept as it was if omitted).")
+    struggling: bool | None = Field(None, description="Daily life was very hard (kept as it was if omitted).")
 
 
 class EmotionChoiceOut(Schema):
@@ -61,6 +63,8 @@ class CheckInOut(Schema):
     body: list[BodyOut]
     flicker: str
     note: str
+    detached: bool
+    struggling: bool
     support: SupportOut | None = None
 
 

@@ -15,6 +15,7 @@ def checkin_dict(checkin: Any) -> dict[str, Any]:
                      for e in checkin.emotions.all()],
         "body": [{"region": b.region, "sensation": b.sensation} for b in checkin.body.all()],
         "flicker": checkin.flicker, "note": checkin.note,
+        "detached": checkin.detached, "struggling": checkin.struggling,
     }
 
 

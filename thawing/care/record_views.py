@@ -15,6 +15,7 @@ from thawing.checkins.services import daily_means, local_today
 from thawing.core.charts import Band, Series, line_chart
 from thawing.core.errors import NotFound, ThawingError
 from thawing.practices.views import errors_of
+from thawing.web import offer_support
 
 TIMELINE_DAYS = 180
 
@@ -31,6 +32,7 @@ def medication_list(request: HttpRequest) -> HttpResponse:
         except ThawingError as error:
             errors = errors_of(error)
         else:
+            offer_support(request, values.get("note"))
             messages.success(request, _("Saved. Dates, even rough ones, make the picture clearer."))
             return redirect("records:medications")
     meds = medications.list_medications(user=user)
@@ -66,10 +68,13 @@ def medication_detail(request: HttpRequest, medication_id: int) -> HttpResponse:
     medication = _medication_or_404(request, medication_id)
     errors: dict[str, str] = {}
     action = request.POST.get("action", "")
-    values = request.POST if request.method == "POST" else {
+    stored = {
         "name": medication.name, "dose": medication.dose, "note": medication.note,
         "started_on": medication.started_on.isoformat() if medication.started_on else "",
         "stopped_on": medication.stopped_on.isoformat() if medication.stopped_on else ""}
+    # Each form shows what was typed into it; the other keeps the saved values.
+    values = request.POST if action == "save" else stored
+    change_values = request.POST if action == "change" else {}
     if request.method == "POST":
         try:
             if action == "save":
@@ -78,10 +83,12 @@ def medication_detail(request: HttpRequest, medication_id: int) -> HttpResponse:
                                               started_on=values.get("started_on"),
                                               stopped_on=values.get("stopped_on"), note=values.get("note"))
             elif action == "change":
-                medications.add_change(user=request.user, medication_id=medication.pk, on=values.get("on"),
-                                       dose=values.get("change"))
+                medications.add_change(user=request.user, medication_id=medication.pk,
+                                       on=change_values.get("on"), dose=change_values.get("change"))
             elif action == "remove-change":
-                medications.delete_change(user=request.user, change_id=int(values.get("change_id") or 0))
+                change_id = request.POST.get("change_id", "")
+                medications.delete_change(user=request.user,
+                                          change_id=int(change_id) if change_id.isdigit() else 0)
             elif action == "delete":
                 medications.delete_medication(user=request.user, medication_id=medication.pk)
                 messages.success(request, _("Removed."))
@@ -98,7 +105,8 @@ def medication_detail(request: HttpRequest, medication_id: int) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("records:medication", medication_id=medication.pk)
     return render(request, "care/medication.html", {
-        "medication": medication, "values": values, "errors": errors, "action": action,
+        "medication": medication, "values": values, "change_values": change_values, "errors": errors,
+        "action": action,
         "today": local_today(request.user),
     }, status=400 if errors else 200)
 
@@ -113,6 +121,7 @@ def appointment(request: HttpRequest) -> HttpResponse:
         except ThawingError as error:
             errors = errors_of(error)
         else:
+            offer_support(request, request.POST.get("text"))
             messages.success(request, _("Saved. Your notes will be in the report."))
             return redirect("records:appointment")
     observations = medications.observations(user=user)

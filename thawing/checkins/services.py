@@ -63,8 +63,8 @@ def record_checkin(
     struggling: bool | str | None = False,
 ) -> CheckIn:
     """Save a check-in; InvalidInput (nothing saved) names every problem at once."""
-    data = _checkin_data(user=user, mood=mood, feel=feel, emotions=emotions, body=body,
-                         flicker=flicker, note=note, at=at, detached=detached, struggling=struggling)
+    data = _checkin_data(user=user, mood=mood, feel=feel, emotions=emotions, body=body, flicker=flicker,
+                         note=note, at=at, detached=bool(detached), struggling=bool(struggling))
     with transaction.atomic():
         checkin = CheckIn.objects.create(
             user=user, at=data.at, mood=data.mood, feel=data.feel,
@@ -85,8 +85,8 @@ def update_checkin(
     flicker: str | None = "",
     note: str | None = "",
     at: str | datetime | None = None,
-    detached: bool | str | None = False,
-    struggling: bool | str | None = False,
+    detached: bool | str | None = None,
+    struggling: bool | str | None = None,
 ) -> CheckIn:
     """Replace every part of one of the user's check-ins."""
     checkin = get_checkin(user=user, checkin_id=checkin_id)
@@ -95,6 +95,9 @@ def update_checkin(
         moment = keep_or_parse(at, original=checkin.at, now=timezone.now(), tz=zone)
     except InvalidInput:
         moment = at  # build_checkin reports it, together with any other problem
+    # Left out (None), the two G1 ticks keep what was saved before.
+    detached = checkin.detached if detached is None else detached
+    struggling = checkin.struggling if struggling is None else struggling
     data = _checkin_data(user=user, mood=mood, feel=feel, emotions=emotions, body=body,
                          flicker=flicker, note=note, at=moment, detached=detached, struggling=struggling)
     with transaction.atomic():

@@ -27,7 +27,6 @@ INTENSITY_CHOICES = [
 
 def today(request: HttpRequest) -> HttpResponse:
     from thawing.care.services import help_signals
-
     from thawing.practices.services import today_practices
 
     return render(request, "checkins/today.html", {

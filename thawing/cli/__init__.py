@@ -32,11 +32,13 @@ def root(
 
 from thawing.cli import (  # noqa: E402
     accounts,
+    bench,
     care,
     checkins,
     doing,
     emotions,
     habits,
+    insights,
     journal,
     practices,
     records,
@@ -46,5 +48,5 @@ from thawing.cli import (  # noqa: E402
 )
 
 for module in (server, accounts, checkins, journal, emotions, screening, care, practices, doing, habits,
-               rhythm, records):
+               rhythm, records, insights, bench):
     module.register(app)

@@ -52,8 +52,14 @@ def init(
     out.print("You\u2019re set up. Try [bold]thawing checkin[/bold], or [bold]thawing serve[/bold] "
               "to open Thawing in your browser.")
     if no_passphrase:
-        out.print("You chose no passphrase. You can add one later in a future version\u2019s "
-                  "settings.")
+        out.print("You chose no passphrase, so your data is not encrypted: anyone using this "
+                  "computer account can open it.")
+    else:
+        code = services.new_recovery_code(passphrase=passphrase)
+        out.print("Your data is encrypted with your passphrase. If you ever forget it, this "
+                  "recovery code opens your data. Write it down and keep it somewhere safe; "
+                  "it is shown only this once:")
+        out.print(f"\n    [bold]{code}[/bold]\n", highlight=False)
 
 
 def adduser(

@@ -97,6 +97,9 @@ def checkin(
     flicker: str = typer.Option("", "--flicker", help="One small cue of feeling."),
     note: str = typer.Option("", "--note", help="A note."),
     at: str = typer.Option("", "--at", help="When, as ISO date or time (default: now)."),
+    detached: bool = typer.Option(False, "--detached", help="I felt detached, as if things weren\u2019t "
+                                  "real or I was watching myself from outside."),
+    struggling: bool = typer.Option(False, "--struggling", help="Getting through the day was very hard."),
     as_json: bool = typer.Option(False, "--json", help="Print the saved check-in as JSON."),
 ) -> None:
     """Record how you are. With no options it asks, one gentle question at a time."""
@@ -121,7 +124,8 @@ def checkin(
     else:
         raise InvalidInput({"mood": msg(
             "Please add a mood: --mood 1-10, or --cant-tell if you can\u2019t say.")})
-    saved = services.record_checkin(user=user, at=at or None, **values)
+    saved = services.record_checkin(user=user, at=at or None, detached=detached, struggling=struggling,
+                                    **values)
     saved = services.get_checkin(user=user, checkin_id=saved.pk)
     if not as_json:
         out.print(f"Saved: {_describe(saved)}. Thank you for noticing.", markup=False)

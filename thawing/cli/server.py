@@ -29,6 +29,7 @@ def serve(
 
     if host not in LOOPBACK:
         _check_reachable_host(host, settings)
+    _open_if_unprotected()
     try:
         proxy = ({"trusted_proxy": "127.0.0.1", "trusted_proxy_count": 1,
                   "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"}}
@@ -48,6 +49,17 @@ def serve(
         out.print("Stopped. See you soon.")
     finally:
         server.close()
+
+
+def _open_if_unprotected() -> None:
+    """A local profile without a passphrase opens (and updates its schema) before serving.
+
+    With a passphrase, the database stays closed until someone signs in with it.
+    """
+    from thawing.accounts import services, vault
+
+    if services.is_local_mode() and services.is_set_up() and not services.local_needs_passphrase():
+        vault.open_with(None)
 
 
 def _check_reachable_host(host: str, settings: object) -> None:

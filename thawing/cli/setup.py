@@ -12,7 +12,11 @@ from thawing.core.i18n import msg
 
 
 def django() -> None:
-    """Configure Django and bring the database schema up to date (once per process)."""
+    """Configure Django (once per process); in server mode also bring the schema up to date.
+
+    A local database is brought up to date when it is opened, because with a passphrase it
+    can only be read once its key is known (`thawing.accounts.vault.open_with`).
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thawing.settings")
     from django.apps import apps
 
@@ -21,7 +25,10 @@ def django() -> None:
     import django as django_module
 
     django_module.setup()
-    migrate()
+    from django.conf import settings
+
+    if settings.THAWING_MODE != "local":
+        migrate()
 
 
 def migrate() -> None:

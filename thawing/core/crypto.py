@@ -14,6 +14,21 @@ The 32-byte key derived from the passphrase is never stored. The check value pro
 passphrase right without opening the database, so the same key can later open an
 encrypted database (SQLCipher) whose contents cannot be read to verify anything.
 Readers detect the version; a new scheme is a new version, never an edit of this one.
+
+Unlock file format, version 2 (written from Thawing 0.2 on):
+
+    {"format": "thawing-unlock", "version": 2, "passphrase": true,
+     "slots": {"passphrase": SLOT, "recovery": SLOT}}          # "recovery" is optional
+
+    SLOT = {"kdf": "argon2id", "time_cost": 3, "memory_cost": 65536, "parallelism": 1,
+            "salt": "<base64, 16 bytes>", "nonce": "<base64, 12 bytes>",
+            "wrapped": "<base64 AES-256-GCM(kek, data key, aad=b'thawing-unlock-v2:' + slot name)>"}
+
+The database is encrypted with a random 32-byte data key. Each slot wraps that key under a
+key-encryption key derived (Argon2id) from the passphrase or from the recovery code, so a
+passphrase can change, and a recovery code can open the data, without re-encrypting the
+database. The GCM tag proves a passphrase right. Version 1 records still open: their data key
+is the key derived from the passphrase itself.
 """
 
 from __future__ import annotations
@@ -33,6 +48,11 @@ from thawing.core.i18n import msg
 
 FORMAT = "thawing-unlock"
 VERSION = 1
+VERSION_2 = 2
+SLOT_AAD = b"thawing-unlock-v2:"
+# Crockford's base32 alphabet: no I, L, O or U to misread.
+RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+RECOVERY_GROUPS, RECOVERY_GROUP = 6, 4
 CHECK_LABEL = b"thawing-unlock-check-v1"
 KEY_BYTES = 32
 PASSPHRASE_MIN = 8
@@ -90,11 +110,13 @@ def needs_passphrase(record: Mapping[str, Any]) -> bool:
 
 
 def unlock(record: Mapping[str, Any], passphrase: str | None) -> bytes | None:
-    """The key for this record, None when it has no passphrase; WrongPassphrase otherwise."""
+    """The data key for this record, None when it has no passphrase; WrongPassphrase otherwise."""
     if not needs_passphrase(record):
         return None
     if not passphrase:
         raise WrongPassphrase(msg("Please enter your passphrase."))
+    if record["version"] == VERSION_2:
+        return _open_slot(record["slots"]["passphrase"], "passphrase", passphrase)
     params = KdfParams(record["time_cost"], record["memory_cost"], record["parallelism"])
     key = derive_key(passphrase, base64.b64decode(record["salt"]), params)
     if not hmac.compare_digest(_check_value(key), base64.b64decode(record["check"])):
@@ -105,7 +127,97 @@ def unlock(record: Mapping[str, Any], passphrase: str | None) -> bytes | None:
 
 
 def _check_format(record: Mapping[str, Any]) -> None:
-    if record.get("format") != FORMAT or record.get("version") != VERSION:
+    if record.get("format") != FORMAT or record.get("version") not in (VERSION, VERSION_2):
         raise ThawingError(msg(
             "The unlock file in your data folder is from a newer or unknown version of "
             "Thawing. Please update Thawing."))
+    if (record.get("version") == VERSION_2 and record.get("passphrase")
+            and "passphrase" not in (record.get("slots") or {})):
+        raise ThawingError(msg("The unlock file in your data folder is damaged. Restore it from a backup."))
+
+
+# --- Version 2: a random data key wrapped in slots ---------------------------------------
+
+def _new_slot(name: str, secret: str, data_key: bytes, params: KdfParams) -> dict[str, Any]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kek = derive_key(secret, salt, params)
+    wrapped = AESGCM(kek).encrypt(nonce, data_key, SLOT_AAD + name.encode())
+    return {"kdf": "argon2id", "time_cost": params.time_cost, "memory_cost": params.memory_cost,
+            "parallelism": params.parallelism, "salt": base64.b64encode(salt).decode(),
+            "nonce": base64.b64encode(nonce).decode(), "wrapped": base64.b64encode(wrapped).decode()}
+
+
+def _open_slot(slot: Mapping[str, Any], name: str, secret: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    params = KdfParams(slot["time_cost"], slot["memory_cost"], slot["parallelism"])
+    kek = derive_key(secret, base64.b64decode(slot["salt"]), params)
+    try:
+        return AESGCM(kek).decrypt(base64.b64decode(slot["nonce"]), base64.b64decode(slot["wrapped"]),
+                                   SLOT_AAD + name.encode())
+    except InvalidTag:
+        raise WrongPassphrase(msg(
+            "That passphrase doesn\u2019t match. Take your time and try again; "
+            "capital letters and spaces count.") if name == "passphrase" else msg(
+            "That recovery code doesn\u2019t match. Check each group of letters and numbers.")) from None
+
+
+def new_data_key() -> bytes:
+    return os.urandom(KEY_BYTES)
+
+
+def wrap_record(passphrase: str, data_key: bytes, params: KdfParams = KdfParams(),
+                recovery_slot: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A version 2 unlock record holding `data_key` under `passphrase` (and a recovery slot)."""
+    check_passphrase_strength(passphrase)
+    slots: dict[str, Any] = {"passphrase": _new_slot("passphrase", passphrase, data_key, params)}
+    if recovery_slot is not None:
+        slots["recovery"] = dict(recovery_slot)
+    return {"format": FORMAT, "version": VERSION_2, "passphrase": True, "slots": slots}
+
+
+def new_recovery_code(random_bytes: bytes | None = None) -> str:
+    """A recovery code: 24 characters of Crockford base32 in groups of four (120 bits)."""
+    raw = int.from_bytes(random_bytes or os.urandom(15), "big")
+    chars = []
+    for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP):
+        raw, index = divmod(raw, 32)
+        chars.append(RECOVERY_ALPHABET[index])
+    return "-".join("".join(chars[i:i + RECOVERY_GROUP])
+                    for i in range(0, len(chars), RECOVERY_GROUP))
+
+
+def normalise_recovery_code(code: str) -> str:
+    """The code as written at setup, from what a person types (spaces, case, O for 0, I/L for 1)."""
+    text = "".join(c for c in code.upper() if c.isalnum())
+    text = text.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return "-".join(text[i:i + RECOVERY_GROUP] for i in range(0, len(text), RECOVERY_GROUP))
+
+
+def add_recovery(record: Mapping[str, Any], data_key: bytes, code: str,
+                 params: KdfParams = KdfParams()) -> dict[str, Any]:
+    """The record with a (new) recovery slot for `code`; an older code stops working."""
+    updated = dict(record)
+    updated["slots"] = {**record["slots"], "recovery": _new_slot("recovery", normalise_recovery_code(code),
+                                                                 data_key, params)}
+    return updated
+
+
+def unlock_with_recovery(record: Mapping[str, Any], code: str) -> bytes:
+    """The data key from the recovery code; WrongPassphrase if it does not match or there is none."""
+    _check_format(record)
+    slot = record.get("slots", {}).get("recovery") if record.get("version") == VERSION_2 else None
+    if slot is None:
+        raise WrongPassphrase(msg("This profile has no recovery code yet."))
+    return _open_slot(slot, "recovery", normalise_recovery_code(code))
+
+
+def upgraded(record: Mapping[str, Any], passphrase: str, data_key: bytes,
+             params: KdfParams = KdfParams()) -> dict[str, Any]:
+    """A version 1 record rewritten as version 2 around the same data key."""
+    if record.get("version") == VERSION_2:
+        return dict(record)
+    return wrap_record(passphrase, data_key, params)

@@ -284,7 +284,7 @@ def _associations(groups: NDArray[np.float64], *, min_each_side: int) -> list[As
                 OK, float(tested.difference[j]), float(tested.low[j]), float(tested.high[j]),
                 float(tested.p_value[j]), float(tested.df[j]), *counts, float(m1[i]), float(m0[i]),
             ))
-    return results
+    return [_checked(a) for a in results]
 
 
 @stats.quiet
@@ -368,18 +368,19 @@ def before_after(
 @stats.quiet
 def daily_means(points: Iterable[tuple[date, float | None]]) -> dict[date, float | None]:
     """Mean rating per day from (day, rating) check-ins; None for a day of only "can't tell" (A2, H2)."""
-    points = list(points)
-    if not points:
+    pairs = list(points)
+    if not pairs:
         return {}
-    days = _ordinals(day for day, _ in points)
-    values = _floats(value for _, value in points)
-    unique, which = np.unique(days, return_inverse=True)
-    rated = np.isfinite(values)
-    sums = np.bincount(which, weights=np.where(rated, values, 0.0), minlength=unique.size)
+    days, values = zip(*pairs, strict=True)
+    unique, which = np.unique(_ordinals(days), return_inverse=True)
+    ratings = _floats(values)
+    rated = np.isfinite(ratings)
+    sums = np.bincount(which, weights=np.where(rated, ratings, 0.0), minlength=unique.size)
     counts = np.bincount(which, weights=rated, minlength=unique.size)
+    means = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan).tolist()
     return {
-        date.fromordinal(int(day)): (float(s / c) if c and stats.all_finite(s / c) else None)
-        for day, s, c in zip(unique, sums, counts, strict=True)
+        date.fromordinal(day): (mean if math.isfinite(mean) else None)
+        for day, mean in zip(unique.tolist(), means, strict=True)
     }
 
 

@@ -64,12 +64,16 @@ def player(request: HttpRequest, exercise_id: str) -> HttpResponse:
         raise Http404 from None
     if request.method == "POST":
         seconds = values.get("seconds", "").strip()
-        try:
-            if not seconds and values.get("minutes_spent", "").strip():
+        minutes_error = ""
+        if not seconds and values.get("minutes_spent", "").strip():
+            try:
                 minutes = parse_decimal(values["minutes_spent"], field="minutes_spent", low=0,
-                                        high=services.SESSION_MAX_SECONDS / 60,
+                                        high=services.SESSION_MAX_SECONDS // 60,
                                         label=_("The minutes you spent"))
                 seconds = str(round((minutes or 0) * 60))
+            except InvalidInput as error:
+                minutes_error = say(error.fields["minutes_spent"])
+        try:
             services.record_session(
                 user=request.user, exercise_id=exercise.id, seconds=seconds,
                 planned_seconds=values.get("planned_seconds") or exercise.total_seconds,
@@ -79,7 +83,7 @@ def player(request: HttpRequest, exercise_id: str) -> HttpResponse:
         except ThawingError as error:
             errors = errors_of(error)
             if "seconds" in errors:
-                errors["minutes_spent"] = errors["seconds"]
+                errors["minutes_spent"] = minutes_error or errors["seconds"]
         else:
             offer_support(request, values.get("note"))
             messages.success(request, _("Saved. Whatever you noticed, or didn’t, is fine."))

@@ -1,0 +1,79 @@
+"""Passphrase, recovery code and locking in the browser (local mode)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from thawing.accounts import services, vault
+
+pytestmark = pytest.mark.django_db
+PASSPHRASE = "quiet river morning light"
+
+
+def set_up_with_passphrase(client) -> str:
+    page = client.post("/setup/", {"timezone": "UTC", "passphrase": PASSPHRASE,
+                                   "passphrase_again": PASSPHRASE}).content.decode()
+    return re.search(r"<code>([0-9A-Z-]{29})</code>", page).group(1)
+
+
+def test_locking_forgets_the_key_and_the_recovery_code_sets_a_new_passphrase(client):
+    code = set_up_with_passphrase(client)
+    assert vault.key() is not None
+    client.post("/signout/")
+    assert vault.key() is None and not vault.is_open()
+    assert client.get("/").url.startswith("/signin/")
+    wrong = client.post("/signin/recover/", {"code": "0000-0000-0000-0000-0000-0000", "new": "x" * 12,
+                                             "new_again": "x" * 12})
+    assert "doesn\u2019t match" in wrong.content.decode() and client.get("/").status_code == 302
+    right = client.post("/signin/recover/", {"code": code.lower(), "new": "a whole new passphrase",
+                                             "new_again": "a whole new passphrase"})
+    assert right.status_code == 302 and client.get("/").status_code == 200
+    client.post("/signout/")
+    assert "doesn\u2019t match" in client.post("/signin/", {"passphrase": PASSPHRASE}).content.decode()
+    assert client.post("/signin/", {"passphrase": "a whole new passphrase"}).status_code == 302
+
+
+def test_changing_the_passphrase_keeps_the_data_and_the_recovery_code(client):
+    code = set_up_with_passphrase(client)
+    bad = client.post("/settings/passphrase/", {"action": "change", "current": "not it at all",
+                                                "new": "another long passphrase",
+                                                "new_again": "another long passphrase"})
+    assert bad.status_code == 400 and "doesn\u2019t match" in bad.content.decode()
+    good = client.post("/settings/passphrase/", {"action": "change", "current": PASSPHRASE,
+                                                 "new": "another long passphrase",
+                                                 "new_again": "another long passphrase"})
+    assert good.status_code == 302
+    services.lock_local()
+    assert services.unlock_local(passphrase="another long passphrase")
+    services.lock_local()
+    assert services.recover_local(code=code, new_passphrase="and yet another one")
+
+
+def test_a_new_recovery_code_replaces_the_old_one(client):
+    old = set_up_with_passphrase(client)
+    page = client.post("/settings/passphrase/", {"action": "recovery", "passphrase": PASSPHRASE})
+    new = re.search(r"<code>([0-9A-Z-]{29})</code>", page.content.decode()).group(1)
+    assert new != old
+    with pytest.raises(Exception, match="doesn\u2019t match"):
+        services.recover_local(code=old, new_passphrase="does not matter here")
+    assert services.recover_local(code=new, new_passphrase="a fresh long passphrase")
+
+
+def test_a_profile_without_a_passphrase_can_add_one(signed_in):
+    page = signed_in.get("/settings/")
+    assert "not encrypted" in page.content.decode()
+    added = signed_in.post("/settings/passphrase/", {"new": PASSPHRASE, "new_again": PASSPHRASE})
+    assert added.status_code == 200 and "<code>" in added.content.decode()
+    assert services.local_needs_passphrase()
+    assert signed_in.get("/").status_code == 200
+    services.lock_local()
+    assert signed_in.get("/").url.startswith("/signin/")
+
+
+def test_get_help_now_works_while_locked(client):
+    set_up_with_passphrase(client)
+    client.post("/signout/")
+    page = client.get("/help/")
+    assert page.status_code == 200 and "emergency" in page.content.decode().lower()

@@ -1,0 +1,104 @@
+"""The local database's key, held in this process only while Thawing is unlocked.
+
+Local mode keeps every record in one SQLite file encrypted with SQLCipher. Its data key is
+unwrapped from `unlock.json` by the passphrase (or the recovery code) and kept here, in memory,
+until the person locks Thawing or the process ends; it is never written anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+
+_lock = threading.Lock()
+_key: bytes | None = None
+_open = False
+PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+def key() -> bytes | None:
+    """The data key while unlocked, else None."""
+    return _key
+
+
+def is_open() -> bool:
+    """True once the database has been opened (with its key, or none chosen) in this process."""
+    return _open
+
+
+def database_path() -> Path | None:
+    """The SQLite file in local mode, None in server mode (PostgreSQL)."""
+    name = settings.DATABASES["default"]["NAME"]
+    if settings.DATABASES["default"]["ENGINE"] != "thawing.db.sqlcipher" or str(name).startswith(
+            ("file:", ":memory:")):
+        return None
+    return Path(name)
+
+
+def is_plain(path: Path) -> bool:
+    """True for an unencrypted SQLite file (as Thawing 0.1 wrote them)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(PLAIN_HEADER)) == PLAIN_HEADER
+    except FileNotFoundError:
+        return False
+
+
+def open_with(data_key: bytes | None) -> None:
+    """Use `data_key` for every new connection, encrypt an old plain file, bring the schema up to date."""
+    global _key, _open
+    from django.db import connections
+
+    with _lock:
+        if _open and _key == data_key:
+            return
+        connections.close_all()
+        path = database_path()
+        if data_key is not None and path is not None and is_plain(path):
+            encrypt_in_place(path, data_key)
+        _key, _open = data_key, True
+    from thawing.cli.setup import migrate
+
+    migrate()
+
+
+def lock() -> None:
+    """Forget the key: the data stays unreadable until the next unlock."""
+    global _key, _open
+    from django.db import connections
+
+    with _lock:
+        _key, _open = None, False
+        connections.close_all()
+
+
+def encrypt_in_place(path: Path, data_key: bytes, *, before_swap: Callable[[], None] | None = None) -> None:
+    """Turn a plain SQLite file into an encrypted one; a crash midway leaves the plain file whole.
+
+    `before_swap` runs once the encrypted copy is complete, just before it replaces the plain file
+    (used to write the new unlock record first, so the key is never lost).
+    """
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    target = path.with_name(path.name + ".encrypting")
+    target.unlink(missing_ok=True)
+    plain = sqlcipher.connect(str(path))
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{data_key.hex()}'\"", (str(target),))
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.execute("DETACH DATABASE encrypted")
+    finally:
+        plain.close()
+    with target.open("rb") as handle:
+        os.fsync(handle.fileno())
+    if before_swap is not None:
+        before_swap()
+    os.replace(target, path)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+

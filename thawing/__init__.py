@@ -1,3 +1,3 @@
 """Thawing: a private daily companion for people who feel emotionally numb."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

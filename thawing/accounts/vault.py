@@ -61,8 +61,14 @@ def open_with(data_key: bytes | None) -> None:
         if data_key is not None and path is not None and is_plain(path):
             encrypt_in_place(path, data_key)
         _key, _open = data_key, True
-    from thawing.cli.setup import migrate
+    from thawing.cli.setup import migrate, pending_migrations
 
+    if path is not None and path.exists() and path.stat().st_size > 0 and pending_migrations():
+        from thawing.accounts.backup import make_backup
+
+        # An upgrade changes the schema: keep a copy of the data as it was, just in case.
+        if (Path(settings.DATA_DIR) / "unlock.json").exists():
+            make_backup(reason="before-migration")
     migrate()
 
 

@@ -22,7 +22,7 @@ from thawing.accounts.forms import (
     SignUpForm,
 )
 from thawing.core.errors import ThawingError
-from thawing.web import show_errors
+from thawing.web import say, show_errors
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -195,3 +195,37 @@ def _add_passphrase(request: HttpRequest) -> HttpResponse:
             login(request, services.local_profile().user, backend=BACKEND)
             return render(request, "accounts/recovery_code.html", {"code": code, "first": True})
     return render(request, "accounts/add_passphrase.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def backup_download(request: HttpRequest) -> HttpResponse:
+    """Make a backup now and hand it to the browser (local mode)."""
+    from django.http import FileResponse
+
+    from thawing.accounts import backup
+
+    if request.method != "POST":
+        raise Http404
+    try:
+        path = backup.make_backup()
+    except ThawingError as error:
+        messages.error(request, say(error.message))
+        return redirect("accounts:settings")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=path.name,
+                        content_type="application/zip")
+
+
+def delete_everything(request: HttpRequest) -> HttpResponse:
+    """Delete every record of this person (and, locally, the backups), after typing "delete"."""
+    from thawing.accounts import backup
+
+    error = ""
+    if request.method == "POST":
+        try:
+            backup.delete_everything(user=request.user, confirm=request.POST.get("confirm", ""))
+        except ThawingError as problem:
+            error = say(problem.fields.get("confirm", problem.message) if hasattr(problem, "fields")
+                        else problem.message)
+        else:
+            logout(request)
+            return render(request, "accounts/deleted.html")
+    return render(request, "accounts/delete_everything.html", {"error": error}, status=400 if error else 200)

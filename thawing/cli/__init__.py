@@ -32,6 +32,7 @@ def root(
 
 from thawing.cli import (  # noqa: E402
     accounts,
+    backup,
     bench,
     care,
     checkins,
@@ -48,5 +49,5 @@ from thawing.cli import (  # noqa: E402
 )
 
 for module in (server, accounts, checkins, journal, emotions, screening, care, practices, doing, habits,
-               rhythm, records, insights, bench):
+               rhythm, records, insights, backup, bench):
     module.register(app)

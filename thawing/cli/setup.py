@@ -31,14 +31,20 @@ def django() -> None:
         migrate()
 
 
-def migrate() -> None:
-    """Apply any migrations not yet applied, quietly; fast when there are none."""
-    from django.core.management import call_command
+def pending_migrations() -> bool:
+    """True when the database schema is behind this version of Thawing."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
+def migrate() -> None:
+    """Apply any migrations not yet applied, quietly; fast when there are none."""
+    from django.core.management import call_command
+
+    if pending_migrations():
         call_command("migrate", interactive=False, verbosity=0)
 
 

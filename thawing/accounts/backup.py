@@ -1,0 +1,241 @@
+"""Backups, restore and deleting everything (local mode): part of the accounts services door.
+
+Backup file format, version 1 (`thawing-backup-YYYYMMDD-HHMMSS.zip`, stored, not compressed):
+
+    manifest.json    {"format": "thawing-backup", "version": 1, "app_version": "0.2.0",
+                      "created_at": "<ISO UTC>", "reason": "manual" | "before-migration" | ...,
+                      "migrations": ["app.0001_initial", ...], "encrypted": true | false}
+    unlock.json      the unlock record at the time of the backup (see thawing.core.crypto)
+    thawing.sqlite3  a consistent snapshot made with SQLite's online backup API, encrypted with
+                     the same data key as the live database when the profile has a passphrase
+
+A backup therefore opens with the passphrase (or recovery code) that was valid when it was
+made. Readers check the format and version and refuse newer ones; old readers stay.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+
+import thawing
+from thawing.accounts import vault
+from thawing.core import crypto
+from thawing.core.errors import InvalidInput, ThawingError, WrongPassphrase
+from thawing.core.i18n import msg
+
+FORMAT, VERSION = "thawing-backup", 1
+KEEP = 10
+MEMBERS = ("manifest.json", "unlock.json", "thawing.sqlite3")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: datetime
+    reason: str
+    size: int
+
+
+def backups_dir() -> Path:
+    return Path(settings.DATA_DIR) / "backups"
+
+
+def _local_only() -> Path:
+    path = vault.database_path()
+    if settings.THAWING_MODE != "local" or path is None:
+        raise ThawingError(msg(
+            "Backups here are for the local database. In server mode, back up PostgreSQL with "
+            "pg_dump (see docs/deploy.md)."))
+    return path
+
+
+def _applied_migrations() -> list[str]:
+    from django.db.migrations.recorder import MigrationRecorder
+    from django.db import connection
+
+    return sorted(f"{app}.{name}" for app, name in MigrationRecorder(connection).applied_migrations())
+
+
+def _snapshot(source: Path, target: Path, data_key: bytes | None) -> None:
+    """A consistent copy of a live database, even while the server writes to it."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from thawing.db.sqlcipher.base import apply_key
+
+    live = sqlcipher.connect(str(source))
+    copy = sqlcipher.connect(str(target))
+    try:
+        apply_key(live, data_key)
+        apply_key(copy, data_key)
+        live.backup(copy)
+    finally:
+        copy.close()
+        live.close()
+
+
+def make_backup(*, reason: str = "manual", keep: int = KEEP, migrations: Iterable[str] | None = None) -> Path:
+    """Write a backup of the open local database into the backups folder; keep the last `keep`."""
+    database = _local_only()
+    if not vault.is_open():
+        raise ThawingError(msg("Open Thawing with your passphrase first, then make the backup."))
+    folder = backups_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    now = datetime.now(UTC)
+    name = f"thawing-backup-{now:%Y%m%d-%H%M%S-%f}.zip"
+    manifest = {"format": FORMAT, "version": VERSION, "app_version": thawing.__version__,
+                "created_at": now.isoformat(), "reason": reason,
+                "migrations": list(migrations) if migrations is not None else _applied_migrations(),
+                "encrypted": vault.key() is not None}
+    with tempfile.TemporaryDirectory(dir=folder) as work:
+        snapshot = Path(work) / "thawing.sqlite3"
+        _snapshot(database, snapshot, vault.key())
+        partial = folder / (name + ".partial")
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as bundle:
+            bundle.writestr("manifest.json", json.dumps(manifest, indent=2))
+            bundle.write(Path(settings.DATA_DIR) / "unlock.json", "unlock.json")
+            bundle.write(snapshot, "thawing.sqlite3")
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(partial, 0o600)
+        os.replace(partial, folder / name)
+    _prune(keep)
+    return folder / name
+
+
+def list_backups() -> list[BackupInfo]:
+    """The backups in the backups folder, newest first."""
+    found = []
+    for path in sorted(backups_dir().glob("thawing-backup-*.zip"), reverse=True):
+        try:
+            manifest = read_manifest(path)
+            found.append(BackupInfo(path, datetime.fromisoformat(manifest["created_at"]),
+                                    manifest.get("reason", ""), path.stat().st_size))
+        except ThawingError:
+            continue
+    return found
+
+
+def _prune(keep: int) -> None:
+    for old in list_backups()[keep:]:
+        old.path.unlink(missing_ok=True)
+
+
+def read_manifest(path: Path) -> dict[str, object]:
+    """The manifest of a backup file; a kind ThawingError for anything that is not one we can read."""
+    try:
+        with Path(path).open("rb") as handle:
+            if handle.read(4) != b"PK\x03\x04":
+                raise ThawingError(msg("That file is not a Thawing backup."))
+    except OSError:
+        raise ThawingError(msg("I couldn\u2019t read that file. Check the name and try again.")) from None
+    try:
+        with zipfile.ZipFile(path) as bundle:
+            names = set(bundle.namelist())
+            if not set(MEMBERS) <= names:
+                raise ThawingError(msg("That file is not a Thawing backup (parts are missing)."))
+            bad = bundle.testzip()
+            if bad is not None:
+                raise ThawingError(msg("That backup is damaged or was cut short. Nothing was changed."))
+            manifest = json.loads(bundle.read("manifest.json"))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise ThawingError(msg(
+            "That backup is damaged or was cut short (it could not be read to the end). "
+            "Nothing was changed.")) from None
+    if manifest.get("format") != FORMAT:
+        raise ThawingError(msg("That file is not a Thawing backup."))
+    if not isinstance(manifest.get("version"), int) or manifest["version"] > VERSION:
+        raise ThawingError(msg(
+            "That backup comes from a newer version of Thawing. Update Thawing, then restore it."))
+    return manifest
+
+
+def _newer_schema(manifest: dict[str, object]) -> bool:
+    from django.db.migrations.loader import MigrationLoader
+
+    known = {f"{app}.{name}" for app, name in MigrationLoader(None, ignore_no_migrations=True).disk_migrations}
+    return bool(set(manifest.get("migrations") or []) - known)
+
+
+def restore_backup(path: Path, *, passphrase: str | None = None, recovery_code: str | None = None) -> None:
+    """Replace the local data with a backup, after making a backup of the data as it is now.
+
+    The backup's own passphrase (or recovery code) opens it; a wrong one changes nothing.
+    """
+    database = _local_only()
+    manifest = read_manifest(Path(path))
+    if _newer_schema(manifest):
+        raise ThawingError(msg(
+            "That backup comes from a newer version of Thawing. Update Thawing, then restore it."))
+    with zipfile.ZipFile(path) as bundle:
+        record = json.loads(bundle.read("unlock.json"))
+        if recovery_code:
+            data_key = crypto.unlock_with_recovery(record, recovery_code)
+        else:
+            data_key = crypto.unlock(record, passphrase)
+        staging = Path(tempfile.mkdtemp(dir=Path(settings.DATA_DIR)))
+        try:
+            bundle.extract("thawing.sqlite3", staging)
+            _check_opens(staging / "thawing.sqlite3", data_key)
+            if vault.is_open() and database.exists():
+                make_backup(reason="before-restore")
+            vault.lock()
+            for suffix in ("-wal", "-shm"):
+                database.with_name(database.name + suffix).unlink(missing_ok=True)
+            os.replace(staging / "thawing.sqlite3", database)
+            unlock = Path(settings.DATA_DIR) / "unlock.json"
+            temporary = unlock.with_suffix(".restoring")
+            temporary.write_bytes(bundle.read("unlock.json"))
+            os.chmod(temporary, 0o600)
+            os.replace(temporary, unlock)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    vault.open_with(data_key)
+
+
+def _check_opens(path: Path, data_key: bytes | None) -> None:
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from thawing.db.sqlcipher.base import apply_key
+
+    conn = sqlcipher.connect(str(path))
+    try:
+        apply_key(conn, data_key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise ThawingError(msg("That backup is damaged. Nothing was changed."))
+    except sqlcipher.DatabaseError:
+        raise WrongPassphrase(msg("That passphrase doesn\u2019t open this backup. Nothing was changed.")) from None
+    finally:
+        conn.close()
+
+
+def delete_everything(*, user: object, confirm: str) -> None:
+    """Remove every record of the person and, in local mode, the whole data folder's data and backups."""
+    if (confirm or "").strip().lower() not in {"delete", "delete everything"}:
+        raise InvalidInput({"confirm": msg("To delete everything, type the word delete.")})
+    from django.contrib.auth import get_user_model
+
+    path = vault.database_path()
+    if settings.THAWING_MODE == "local" and path is not None:
+        vault.lock()
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+                         Path(settings.DATA_DIR) / "unlock.json"):
+            leftover.unlink(missing_ok=True)
+        shutil.rmtree(backups_dir(), ignore_errors=True)
+        return
+    # Server mode (and the in-memory test database): every table has the user's foreign key with
+    # cascade, so removing the account removes every record of theirs.
+    get_user_model().objects.filter(pk=getattr(user, "pk", None)).delete()
+    if settings.THAWING_MODE == "local":
+        (Path(settings.DATA_DIR) / "unlock.json").unlink(missing_ok=True)
+        shutil.rmtree(backups_dir(), ignore_errors=True)

@@ -18,7 +18,8 @@ LATER = "Osprevant came after the backup"
 
 @pytest.fixture
 def cli(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("THAWING_") and k != "DJANGO_SETTINGS_MODULE"}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("THAWING_") and k != "DJANGO_SETTINGS_MODULE"}
     env["THAWING_DATA_DIR"] = str(tmp_path / "data")
 
     def run(*argv: str, passphrase: str | None = PASSPHRASE, **extra: str):
@@ -106,7 +107,8 @@ def test_delete_everything_leaves_no_record_and_no_backup(profile):
     deleted = profile("delete-everything", "--yes")
     assert deleted.returncode == 0, deleted.stderr
     leftovers = [p.name for p in profile.data.rglob("*") if p.is_file()]
-    assert not [name for name in leftovers if name.startswith(("thawing.sqlite3", "unlock", "thawing-backup"))]
+    kept = ("thawing.sqlite3", "unlock", "thawing-backup")
+    assert not [name for name in leftovers if name.startswith(kept)]
     after = profile("today")
     assert after.returncode == 1 and "isn\u2019t set up" in after.stderr
 

@@ -24,7 +24,8 @@ EMOTION = "nostalgic"
 
 @pytest.fixture
 def cli(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("THAWING_") and k != "DJANGO_SETTINGS_MODULE"}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("THAWING_") and k != "DJANGO_SETTINGS_MODULE"}
     env["THAWING_DATA_DIR"] = str(tmp_path / "data")
 
     def run(*argv: str, passphrase: str | None = PASSPHRASE, stdin: str | None = None):

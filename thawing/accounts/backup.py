@@ -60,8 +60,8 @@ def _local_only() -> Path:
 
 
 def _applied_migrations() -> list[str]:
-    from django.db.migrations.recorder import MigrationRecorder
     from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
 
     return sorted(f"{app}.{name}" for app, name in MigrationRecorder(connection).applied_migrations())
 
@@ -162,7 +162,8 @@ def read_manifest(path: Path) -> dict[str, object]:
 def _newer_schema(manifest: dict[str, object]) -> bool:
     from django.db.migrations.loader import MigrationLoader
 
-    known = {f"{app}.{name}" for app, name in MigrationLoader(None, ignore_no_migrations=True).disk_migrations}
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    known = {f"{app}.{name}" for app, name in loader.disk_migrations}
     return bool(set(manifest.get("migrations") or []) - known)
 
 
@@ -214,7 +215,8 @@ def _check_opens(path: Path, data_key: bytes | None) -> None:
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise ThawingError(msg("That backup is damaged. Nothing was changed."))
     except sqlcipher.DatabaseError:
-        raise WrongPassphrase(msg("That passphrase doesn\u2019t open this backup. Nothing was changed.")) from None
+        raise WrongPassphrase(msg(
+            "That passphrase doesn\u2019t open this backup. Nothing was changed.")) from None
     finally:
         conn.close()
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import login
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone

@@ -24,10 +24,13 @@ DAYS = [START + timedelta(days=i) for i in range(120)]
 # ---------------------------------------------------------------- the t distribution without SciPy
 
 
-def test_the_incomplete_beta_matches_scipy():
-    rng = np.random.default_rng(0)
+@pytest.mark.parametrize("batch", [1, 5, 500])
+def test_the_incomplete_beta_matches_scipy_one_at_a_time_and_in_bulk(batch):
+    rng = np.random.default_rng(batch)
     a, b, x = rng.uniform(0.1, 3000, 500), rng.uniform(0.1, 50, 500), rng.uniform(0, 1, 500)
-    assert np.max(np.abs(stats.betainc(a, b, x) - special.betainc(a, b, x))) < 1e-11
+    ours = np.concatenate([stats.betainc(a[i:i + batch], b[i:i + batch], x[i:i + batch])
+                           for i in range(0, 500, batch)])
+    assert np.max(np.abs(ours - special.betainc(a, b, x))) < 1e-11
 
 
 @pytest.mark.parametrize("p", [0.975, 0.6, 0.9, 0.995, 0.9999])
@@ -48,15 +51,18 @@ def test_the_two_sided_t_p_value_matches_scipy_far_into_the_tails():
 # ---------------------------------------------------------------- Welch, paired t, BH, ICC
 
 
-@pytest.mark.parametrize("seed", range(12))
-def test_compare_days_matches_scipy_welch_t_test_and_interval(seed):
+@pytest.mark.parametrize("seed, n_days", [(seed, n) for seed in range(6) for n in (12, 120, 2000)])
+def test_compare_days_matches_scipy_welch_t_test_and_interval(seed, n_days):
     rng = np.random.default_rng(seed)
-    mood = {day: float(rng.integers(1, 11)) + (1.5 if i % 3 == 0 else 0) for i, day in enumerate(DAYS)}
-    factor = {day for day in DAYS if rng.random() < rng.uniform(0.1, 0.5)}
-    with_, without = [mood[d] for d in DAYS if d in factor], [mood[d] for d in DAYS if d not in factor]
+    days = [START + timedelta(days=i) for i in range(n_days)]
+    mood = {day: float(rng.integers(1, 11)) + (1.5 if i % 3 == 0 else 0) for i, day in enumerate(days)}
+    share = rng.uniform(0.3, 0.6)
+    factor = {day for day in days if rng.random() < share} | set(days[:5])
+    factor -= set(days[-5:])
+    with_, without = [mood[d] for d in days if d in factor], [mood[d] for d in days if d not in factor]
     reference = scipy_stats.ttest_ind(with_, without, equal_var=False)
     interval = reference.confidence_interval(0.95)
-    result = compare_days(mood, factor, all_days=DAYS)
+    result = compare_days(mood, factor, all_days=days)
     assert result.p_value == pytest.approx(reference.pvalue, rel=1e-9, abs=1e-12)
     assert result.df == pytest.approx(reference.df, rel=1e-9)
     assert (result.low, result.high) == (pytest.approx(interval.low, abs=1e-9),

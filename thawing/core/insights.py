@@ -164,8 +164,10 @@ def _usable_matrix(matrix: Sequence[Sequence[float | None]] | ArrayLike, min_occ
     # unless that leaves too few emotions, when the most-rated ones are kept to count progress.
     most_rated = np.sort(counts)[::-1]
     needed = min(min_occasions, int(most_rated[min_emotions - 1])) if counts.size >= min_emotions else 1
-    y = y[:, counts >= max(needed, 1)]
-    return y[np.isfinite(y).all(axis=1)], int((counts > 0).sum())
+    keep = counts >= max(needed, 1)
+    y = y if keep.all() else y[:, keep]
+    complete = np.isfinite(y).all(axis=1)
+    return (y if complete.all() else y[complete]), int((counts > 0).sum())
 
 
 def _snap(icc: float | None) -> float | None:
@@ -201,7 +203,7 @@ def emotion_differentiation(
     low = n < LOW_CONFIDENCE_BELOW
     if not varying.any():
         return Differentiation(None, None, None, n, k, NO_VARIATION, low)
-    y, k = y[:, varying], int(varying.sum())
+    y, k = (y if varying.all() else y[:, varying]), int(varying.sum())
     if k < max(min_emotions, 2):
         return Differentiation(None, None, None, n, k, TOO_FEW_EMOTIONS, low)
     single, average = (_snap(icc) for icc in stats.icc_consistency(y))

@@ -285,10 +285,11 @@ def icc_consistency(y: Floats) -> tuple[float | None, float | None]:
     # Consistency ignores each column's level, so centring columns first loses nothing and keeps
     # the sums of squares exact when an item is shifted by a large constant.
     centred = y - y.mean(axis=0)
-    row_means = centred.mean(axis=1)
-    ms_rows = k * float(np.dot(row_means, row_means)) / (n - 1)
-    residuals = centred - row_means[:, None]
-    ms_error = float(np.sum(residuals * residuals)) / ((n - 1) * (k - 1))
+    # With centred columns, the k x k cross-product holds every sum of squares the ANOVA needs.
+    gram = centred.T @ centred
+    ss_rows = float(gram.sum()) / k
+    ms_rows = ss_rows / (n - 1)
+    ms_error = max(float(np.trace(gram)) - ss_rows, 0.0) / ((n - 1) * (k - 1))
     if ms_rows == 0:
         return None, None
     single = (ms_rows - ms_error) / (ms_rows + (k - 1) * ms_error)

@@ -146,7 +146,8 @@ def insights(*, user: AbstractBaseUser, since: date | None = None) -> Insights:
     nights = {d: float(h) for d, h, _ in habit_rows if h is not None}
     movement = {d: m for d, _, m in habit_rows if m is not None}
     factors, names = _factors(user, span, zone, nights, movement)
-    calendar = [span.start + timedelta(days=i) for i in range(span.days)]
+    # Only days with a check-in are compared: a day with no record at all says nothing either way.
+    checked_days = [d.day for d in days]
     outcomes = {"feel": feel_by_day, "mood": mood_by_day}
     mood_series = [d.mood for d in days]
     feel_series = [d.feel for d in days]
@@ -161,7 +162,7 @@ def insights(*, user: AbstractBaseUser, since: date | None = None) -> Insights:
                         "inertia": core.inertia(series)}
                  for name, series in (("mood", mood_series), ("feel", feel_series))},
         differentiation=_differentiation(occasions),
-        findings=core.what_helps(outcomes, factors, days=calendar) if factors and days else [],
+        findings=core.what_helps(outcomes, factors, days=checked_days) if factors and days else [],
         factor_names=names, sessions=_sessions(user, begin, finish),
         words_total=words_total, checkins=len(checkin_rows),
     )

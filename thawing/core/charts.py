@@ -74,6 +74,7 @@ def line_chart(
     bands: Sequence[Band] = (),
     marks: Sequence[date] = (),
     y_step: float = 2,
+    dots: bool = True,
 ) -> LineChart:
     """Lines that break where a day has no value, date ticks, y ticks and bands below the plot."""
     total_height = height + len(bands) * BAND_HEIGHT
@@ -86,7 +87,7 @@ def line_chart(
     drawn = []
     for one in series:
         parts: list[str] = []
-        dots = []
+        points: list[tuple[float, float]] = []
         previous: date | None = None
         for day, value in sorted(one.points):
             if value is None or not start <= day <= end:
@@ -96,9 +97,9 @@ def line_chart(
             # A missing day breaks the line: nothing is drawn that wasn't noted.
             joined = previous is not None and (day - previous).days == 1
             parts.append(f"{'L' if joined else 'M'}{x},{y_value}")
-            dots.append((x, y_value))
+            points.append((x, y_value))
             previous = day
-        drawn.append(DrawnSeries(one.name, one.css, " ".join(parts), tuple(dots)))
+        drawn.append(DrawnSeries(one.name, one.css, " ".join(parts), tuple(points) if dots else ()))
     step = max(1, span // 6)
     x_ticks = tuple((_x(start + timedelta(days=i), start, span, left, right), start + timedelta(days=i))
                     for i in range(0, span + 1, step))

@@ -103,14 +103,31 @@ def _day_means(rows: list[tuple[date, int | None, int | None]]) -> list[DayMeans
 
 
 def _differentiation(occasions: dict[int, dict[str, int]]) -> dict[str, core.Differentiation]:
-    """Negative and positive emotion differentiation over check-ins that named any word."""
+    """Unpleasant and pleasant emotion differentiation (H2).
+
+    Each side reads the check-ins that named at least one word of that side; on those, a word of
+    the side that was not named counts as 0 (not felt), as in a questionnaire rating every item.
+    """
+    import numpy as np
+
     vocabulary = content.vocabulary()
+    valence = {}
+    for words in occasions.values():
+        for word in words:
+            if word not in valence:
+                emotion = vocabulary.get(word)
+                valence[word] = emotion.valence if emotion is not None else 0
     result = {}
-    for side, keep in (("unpleasant", lambda v: v < 0), ("pleasant", lambda v: v > 0)):
-        words = sorted({w for words in occasions.values() for w in words
-                        if (e := vocabulary.get(w)) is not None and keep(e.valence)})
-        matrix = [[words_of.get(w, 0) for w in words] for words_of in occasions.values()]
-        result[side] = core.emotion_differentiation(matrix if words else [])
+    for side, sign in (("unpleasant", -1), ("pleasant", 1)):
+        columns = sorted(w for w, v in valence.items() if v * sign > 0)
+        index = {w: i for i, w in enumerate(columns)}
+        rows = [words for words in occasions.values() if any(w in index for w in words)]
+        matrix = np.zeros((len(rows), len(columns)))
+        for row, words in enumerate(rows):
+            for word, intensity in words.items():
+                if word in index:
+                    matrix[row, index[word]] = intensity
+        result[side] = core.emotion_differentiation(matrix if columns else [])
     return result
 
 

@@ -33,8 +33,11 @@ def cli(tmp_path):
     return run
 
 
-def backups(cli) -> list:
-    return sorted((cli.data / "backups").glob("thawing-backup-*.zip"))
+def backups(cli, reason: str | None = None) -> list:
+    found = sorted((cli.data / "backups").glob("thawing-backup-*.zip"))
+    if reason is None:
+        return found
+    return [p for p in found if json.loads(zipfile.ZipFile(p).read("manifest.json"))["reason"] == reason]
 
 
 @pytest.fixture
@@ -47,7 +50,7 @@ def profile(cli):
 def test_a_backup_is_a_consistent_encrypted_snapshot_with_its_unlock_record(profile):
     made = profile("backup")
     assert made.returncode == 0, made.stderr
-    [path] = backups(profile)
+    [path] = backups(profile, "manual")
     with zipfile.ZipFile(path) as bundle:
         assert set(bundle.namelist()) == {"manifest.json", "unlock.json", "thawing.sqlite3"}
         manifest = json.loads(bundle.read("manifest.json"))
@@ -60,7 +63,7 @@ def test_a_backup_is_a_consistent_encrypted_snapshot_with_its_unlock_record(prof
 def test_restore_brings_back_the_backup_and_keeps_what_was_there_before(profile):
     assert profile("backup").returncode == 0
     assert profile("checkin", "--mood", "6", "--note", LATER).returncode == 0
-    [backup] = backups(profile)
+    [backup] = backups(profile, "manual")
     restored = profile("restore", str(backup), "--yes", THAWING_BACKUP_PASSPHRASE=PASSPHRASE)
     assert restored.returncode == 0, restored.stderr
     today = profile("checkins", "--json")
@@ -72,7 +75,7 @@ def test_restore_brings_back_the_backup_and_keeps_what_was_there_before(profile)
 @pytest.mark.parametrize("damage", ["truncated", "newer", "not-a-zip"])
 def test_a_damaged_or_newer_backup_changes_nothing(profile, damage):
     assert profile("backup").returncode == 0
-    [backup] = backups(profile)
+    [backup] = backups(profile, "manual")
     if damage == "truncated":
         backup.write_bytes(backup.read_bytes()[: backup.stat().st_size // 2])
     elif damage == "not-a-zip":
@@ -96,7 +99,7 @@ def test_a_damaged_or_newer_backup_changes_nothing(profile, damage):
 
 def test_a_wrong_backup_passphrase_changes_nothing(profile):
     assert profile("backup").returncode == 0
-    [backup] = backups(profile)
+    [backup] = backups(profile, "manual")
     result = profile("restore", str(backup), "--yes", THAWING_BACKUP_PASSPHRASE="not the right one")
     assert result.returncode == 1 and "doesn\u2019t match" in result.stderr
     assert FIRST in profile("checkins", "--json").stdout

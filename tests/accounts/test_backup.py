@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -30,6 +29,7 @@ def cli(tmp_path):
                               text=True, timeout=180, stdin=subprocess.DEVNULL)
 
     run.data = tmp_path / "data"  # type: ignore[attr-defined]
+    run.env = env  # type: ignore[attr-defined]
     return run
 
 
@@ -119,9 +119,11 @@ def test_delete_everything_leaves_no_record_and_no_backup(profile):
 def test_an_upgrade_makes_a_backup_before_changing_the_schema(cli):
     assert cli("init", "--no-passphrase", "--timezone", "UTC", passphrase=None).returncode == 0
     assert cli("checkin", "--mood", "5", passphrase=None).returncode == 0
-    # Pretend the last migration is new: it only changes the model's ordering, not the tables.
-    with sqlite3.connect(cli.data / "thawing.sqlite3") as db:
-        db.execute("DELETE FROM django_migrations WHERE app = 'practices' AND name = '0002_activity_order'")
+    # Take the practices tables back to their first migration, as an older Thawing left them.
+    back = subprocess.run([sys.executable, "-m", "django", "migrate", "practices", "0001", "--verbosity", "0"],
+                          env={**cli.env, "DJANGO_SETTINGS_MODULE": "thawing.settings"},
+                          capture_output=True, text=True, timeout=180)
+    assert back.returncode == 0, back.stderr
     assert cli("today", passphrase=None).returncode == 0
     reasons = [json.loads(zipfile.ZipFile(p).read("manifest.json"))["reason"] for p in backups(cli)]
     assert reasons == ["before-migration"]

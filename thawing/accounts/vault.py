@@ -56,8 +56,10 @@ def open_with(data_key: bytes | None) -> None:
     with _lock:
         if _open and _key == data_key:
             return
-        connections.close_all()
         path = database_path()
+        if path is not None:
+            # Connections opened before carry no key (or another one): start afresh.
+            connections.close_all()
         if data_key is not None and path is not None and is_plain(path):
             encrypt_in_place(path, data_key)
         _key, _open = data_key, True
@@ -79,7 +81,8 @@ def lock() -> None:
 
     with _lock:
         _key, _open = None, False
-        connections.close_all()
+        if database_path() is not None:
+            connections.close_all()
 
 
 def encrypt_in_place(path: Path, data_key: bytes, *, before_swap: Callable[[], None] | None = None) -> None:

@@ -532,3 +532,14 @@ def test_someone_elses_items_and_activities_are_not_found(signed_in, make_accoun
     assert (item.text, item.done_on, activity.actual) == ("theirs", None, None)
     assert Activity.objects.count() == 1
     assert "theirs" not in page_of(signed_in.get("/doing/list/fun/"))
+
+
+@pytest.mark.practice("G6")
+def test_a_gentle_pace_offers_short_gentle_practices_first(signed_in, local_user):
+    from thawing.practices import services
+
+    assert "Short and gentle" not in signed_in.get("/practice/").content.decode()
+    services.set_pace(user=local_user, pace="gentle")
+    page = signed_in.get("/practice/").content.decode()
+    short = page[page.index("Short and gentle"):page.index("</section>", page.index("Short and gentle"))]
+    assert "Palms together" in short and "Body scan" not in short and "Safe release" not in short

@@ -67,6 +67,18 @@ def list_exercises(*, user: AbstractBaseUser) -> list[Offer]:
     return [Offer(e, e.intensity in allowed) for e in content.exercises().values()]
 
 
+# At a gentle pace, the practices page starts with these: gentle and a few minutes at most (G6).
+SHORT_MINUTES = 3
+
+
+def short_and_gentle(*, user: AbstractBaseUser) -> list[Offer]:
+    """The gentle practices of a few minutes, offered first at a gentle pace (G6)."""
+    if pace_of(user) != "gentle":
+        return []
+    return [o for o in list_exercises(user=user)
+            if o.ready and o.exercise.minutes <= SHORT_MINUTES and o.exercise.kind != "release"]
+
+
 def get_exercise(*, exercise_id: str, minutes: str | int | None = None) -> Exercise:
     """An exercise by id, its timed steps stretched to `minutes` when given."""
     exercise = content.exercises().get(exercise_id or "")

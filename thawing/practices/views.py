@@ -32,6 +32,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "groups": [(kind, items) for kind, items in groups if items],
         "pace": services.pace_of(request.user),
         "recent": services.list_sessions(user=request.user, limit=10),
+        "short": services.short_and_gentle(user=request.user),
     })
 
 

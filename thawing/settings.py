@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "thawing.care",
     "thawing.practices",
     "thawing.insights",
+    "thawing.portability",
 ]
 
 MIDDLEWARE = [
@@ -110,6 +111,14 @@ BEHIND_PROXY = conf.flag("THAWING_BEHIND_PROXY")
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    # Behind TLS, a plain-HTTP request that still arrives is sent to HTTPS, never answered.
+    SECURE_SSL_REDIRECT = True
+# HSTS for every subdomain and the browsers' preload list bind the whole domain for a long time:
+# the operator decides (docs/deploy.md), and `check --deploy` is told it was a decision.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = conf.flag("THAWING_HSTS_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = conf.flag("THAWING_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [check for check, on in (("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS),
+                                                  ("security.W021", SECURE_HSTS_PRELOAD)) if not on]
 CSRF_TRUSTED_ORIGINS = conf.csv("THAWING_TRUSTED_ORIGINS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -8,12 +8,13 @@ from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from thawing.accounts import services, vault
 from thawing.core.errors import ThawingError
+from thawing.core.i18n import msg
 from thawing.web import say
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -25,6 +26,8 @@ CONTENT_SECURITY_POLICY = (
     "frame-ancestors 'none'; form-action 'self'"
 )
 LOOPBACK_ADDRESSES = {"127.0.0.1", "::1"}
+API_PROBLEMS = {404: msg("There is nothing at this address."),
+                405: msg("This address doesn\u2019t take that kind of request.")}
 OPEN_PREFIXES = ("/setup/", "/help/", "/static/", "/api/", "/signin/", "/signup/")
 
 
@@ -37,6 +40,11 @@ def security_headers(get_response: Handler) -> Handler:
         if request.user.is_authenticated if hasattr(request, "user") else False:
             # Pages about feelings are never kept in shared caches.
             response.setdefault("Cache-Control", "no-store")
+        if (request.path.startswith("/api/") and response.status_code in API_PROBLEMS
+                and not response.get("Content-Type", "").startswith("application/json")):
+            # The API answers in JSON even when Django's own machinery refuses a request.
+            return JsonResponse({"message": say(API_PROBLEMS[response.status_code]), "fields": {}},
+                                status=response.status_code)
         return response
 
     return middleware

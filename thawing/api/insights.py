@@ -76,12 +76,12 @@ class FlickerWeekOut(Schema):
     count: int
 
 
-class NightOut(Schema):
+class InsightsNightOut(Schema):
     day: date
     hours: float | None
 
 
-class MovementOut(Schema):
+class InsightsMovementOut(Schema):
     day: date
     minutes: int
 
@@ -138,8 +138,8 @@ class InsightsOut(Schema):
     rolling: RollingOut
     variety: VarietyOut
     flickers: list[FlickerWeekOut]
-    sleep: list[NightOut]
-    movement: list[MovementOut]
+    sleep: list[InsightsNightOut]
+    movement: list[InsightsMovementOut]
     metrics: dict[str, dict[str, MetricOut]]
     differentiation: dict[str, DifferentiationOut]
     findings: list[FindingOut]
@@ -160,7 +160,7 @@ class ReviewWeekOut(Schema):
     feel_mean: float | None
 
 
-class PromptOut(Schema):
+class InsightsPromptOut(Schema):
     id: str
     text: str
 
@@ -170,7 +170,7 @@ class ReviewOut(Schema):
     this: ReviewWeekOut
     before: ReviewWeekOut
     new_words: list[str]
-    prompt: PromptOut
+    prompt: InsightsPromptOut
 
 
 @router.get("/insights", response={200: InsightsOut, **ERRORS})

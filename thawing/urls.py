@@ -11,6 +11,7 @@ urlpatterns = [
     path("help/", include("thawing.care.urls")),
     path("care/", include("thawing.care.record_urls")),
     path("insights/", include("thawing.insights.urls")),
+    path("data/", include("thawing.portability.urls")),
     path("api/", api.urls),
     re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),

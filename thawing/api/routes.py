@@ -47,6 +47,7 @@ api = NinjaAPI(title="Thawing", version="1", auth=django_auth, docs_url=None,
 api.add_router("", practices.router)
 api.add_router("", "thawing.api.care_records.router")
 api.add_router("", "thawing.api.insights.router")
+api.add_router("", "thawing.api.portability.router")
 ERRORS: dict[int, Any] = {400: Problem, 401: Problem, 404: Problem}
 
 

@@ -1,0 +1,1 @@
+"""Thawing's benchmarks: synthetic data (generate), the suite (run: python -m bench), round trips."""

@@ -11,6 +11,10 @@ THAWING_DEBUG          "1" for development only: shows tracebacks
 THAWING_SECURE_COOKIES "1" sends cookies over HTTPS only (default on in server mode)
 THAWING_BEHIND_PROXY   "1" when a TLS reverse proxy on this machine forwards to Thawing
 THAWING_TRUSTED_ORIGINS comma-separated origins of the proxy, like https://thawing.example.org
+THAWING_FIELD_KEYS     comma-separated ID:KEY pairs (KEY: 32 bytes in base64url), the first one
+                       current: free text is encrypted in the database with it (server mode;
+                       a local database is already encrypted whole, so it stays off there
+                       unless this is set). See docs/deploy-keys.md.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ import secrets
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from thawing.core import fieldcrypt
 from thawing.core.errors import ThawingError
+from thawing.core.fieldcrypt import Keyring
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
@@ -125,6 +131,34 @@ def secret_key() -> str:
 def csv(name: str) -> list[str]:
     """A comma-separated environment variable as a list, without blanks."""
     return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
+
+
+def field_keys() -> Keyring | None:
+    """THAWING_FIELD_KEYS as a keyring, None when it is not set (field encryption off)."""
+    return parse_field_keys(os.environ.get("THAWING_FIELD_KEYS", ""))
+
+
+def parse_field_keys(raw: str, name: str = "THAWING_FIELD_KEYS") -> Keyring | None:
+    """ID:KEY pairs, the first current; errors name the variable and never repeat a key."""
+    if not raw.strip():
+        return None
+    keys: dict[str, bytes] = {}
+    parts = raw.split(",")
+    for number, part in enumerate(parts, start=1):
+        key_id, colon, encoded = part.strip().partition(":")
+        where = f"{name}: entry {number} of {len(parts)}"
+        if not colon or not key_id:
+            raise ConfigError(f"{where} should look like ID:KEY (make one with `thawing new-field-key`).")
+        if not fieldcrypt.KEY_ID.fullmatch(key_id):
+            raise ConfigError(f"{where}: a key id is 1-32 characters of letters, digits, _ . or -.")
+        if key_id in keys:
+            raise ConfigError(f"{where}: the key id {key_id!r} is used twice.")
+        key = fieldcrypt.decode_key(encoded.strip())
+        if key is None:
+            raise ConfigError(f"{where}: the key of {key_id!r} should be 32 bytes in base64url "
+                              "(43 characters, as `thawing new-field-key` prints).")
+        keys[key_id] = key
+    return Keyring(current=next(iter(keys)), keys=keys)
 
 
 def allowed_hosts() -> list[str]:

@@ -236,3 +236,12 @@ def test_a_refused_form_says_what_happened_kindly(local_user):
 def test_unknown_api_addresses_answer_in_json(signed_in):
     response = signed_in.get("/api/nothing-here")
     assert response.status_code == 404 and "message" in response.json()
+
+
+def test_nul_characters_in_addresses_and_forms_are_dropped_not_a_crash(signed_in):
+    assert signed_in.get("/journal/?q=walk%00ing&tag=a%00").status_code == 200
+    response = signed_in.post("/checkins/new/", {"mood": "5", "note": "cold\x00 hands"})
+    assert response.status_code == 302
+    from thawing.checkins.models import CheckIn
+
+    assert CheckIn.objects.get().note == "cold hands"

@@ -49,7 +49,8 @@ def test_list_add_keeps_the_text_and_its_small_step_at_the_end(capsys, local_use
     ran = run(capsys, "list", "fun", "add", "painting", "stones", "--step", "buy two brushes")
     assert ran.code == 0
     assert "as number 2" in ran.said
-    item = ListItem.objects.get(text="painting stones")
+    item = ListItem.objects.get(kind="fun", position=2)
+    assert item.text == "painting stones"
     assert (item.user, item.kind, item.detail, item.position) == (local_user, "fun", "buy two brushes", 2)
 
 

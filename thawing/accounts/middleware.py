@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -33,6 +33,7 @@ OPEN_PREFIXES = ("/setup/", "/help/", "/static/", "/api/", "/signin/", "/signup/
 
 def security_headers(get_response: Handler) -> Handler:
     def middleware(request: HttpRequest) -> HttpResponse:
+        _drop_nul(request)
         response = get_response(request)
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
@@ -48,6 +49,25 @@ def security_headers(get_response: Handler) -> Handler:
         return response
 
     return middleware
+
+
+def _drop_nul(request: HttpRequest) -> None:
+    """NUL characters mean nothing in text and PostgreSQL refuses them: drop them from the
+    query string and form fields before anything reads them (nothing else typed is lost)."""
+    if "%00" in request.META.get("QUERY_STRING", ""):
+        request.GET = _without_nul(request.GET)
+    # Uploads are left alone: reading them here would fix their handlers before the view can.
+    if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
+        if any("\x00" in value for values in request.POST.lists() for value in values[1]):
+            request.POST = _without_nul(request.POST)
+
+
+def _without_nul(data: QueryDict) -> QueryDict:
+    cleaned = data.copy()
+    for key, values in data.lists():
+        cleaned.setlist(key, [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned
 
 
 def first_run(get_response: Handler) -> Handler:

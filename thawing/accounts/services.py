@@ -351,9 +351,16 @@ def account_named(username: str) -> AbstractBaseUser | None:
 
 
 def profile_for(user: AbstractBaseUser) -> Profile:
-    """The user's profile, made with defaults if an operator created the user another way."""
-    profile, _ = Profile.objects.get_or_create(user=user)
-    return profile
+    """The user's profile, made with defaults if an operator created the user another way.
+
+    It is read once per user object (one request, one command) and kept on it, as Django keeps
+    any one-to-one relation: a page asks for the time zone and pace many times.
+    """
+    try:
+        return user.profile  # type: ignore[attr-defined]
+    except Profile.DoesNotExist:
+        profile, _ = Profile.objects.get_or_create(user=user)
+        return profile
 
 
 def update_profile(

@@ -4,19 +4,21 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thawing.db.fields import EncryptedTextField
+
 
 class SafetyPlan(models.Model):
     """A personal safety plan in the Stanley-Brown structure, written by the person (G5)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="safety_plan")
-    warning_signs = models.TextField(_("warning signs"), blank=True)
-    coping = models.TextField(_("my own coping steps"), blank=True)
-    distractions = models.TextField(_("people and places that distract"), blank=True)
-    people = models.TextField(_("people I can ask for help"), blank=True)
-    professionals = models.TextField(_("professionals and services"), blank=True)
-    environment = models.TextField(_("making my surroundings safer"), blank=True)
-    reasons = models.TextField(_("my reasons"), blank=True)
+    warning_signs = EncryptedTextField(_("warning signs"), blank=True)
+    coping = EncryptedTextField(_("my own coping steps"), blank=True)
+    distractions = EncryptedTextField(_("people and places that distract"), blank=True)
+    people = EncryptedTextField(_("people I can ask for help"), blank=True)
+    professionals = EncryptedTextField(_("professionals and services"), blank=True)
+    environment = EncryptedTextField(_("making my surroundings safer"), blank=True)
+    reasons = EncryptedTextField(_("my reasons"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -50,7 +52,7 @@ class Medication(models.Model):
     dose = models.CharField(_("dose"), max_length=120, blank=True)
     started_on = models.DateField(_("started"), null=True, blank=True)
     stopped_on = models.DateField(_("stopped"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = EncryptedTextField(_("note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -80,7 +82,7 @@ class ClinicianNotes(models.Model):
     """What the person wants to tell their doctor or therapist, kept for the report (G3, G4)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    text = models.TextField(_("notes for my appointment"), blank=True)
+    text = EncryptedTextField(_("notes for my appointment"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

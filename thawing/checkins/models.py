@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thawing.db.fields import EncryptedTextField
+
 
 class CheckIn(models.Model):
     """One check-in. `mood` None means "can't tell"; `feel` None means not answered."""
@@ -12,8 +14,8 @@ class CheckIn(models.Model):
     at = models.DateTimeField(_("when"))
     mood = models.PositiveSmallIntegerField(_("mood"), null=True, blank=True)
     feel = models.PositiveSmallIntegerField(_("how much I can feel"), null=True, blank=True)
-    flicker = models.TextField(_("flicker"), blank=True)
-    note = models.TextField(_("note"), blank=True)
+    flicker = EncryptedTextField(_("flicker"), blank=True)
+    note = EncryptedTextField(_("note"), blank=True)
     detached = models.BooleanField(_("felt detached or unreal"), default=False)
     struggling = models.BooleanField(_("daily life was very hard"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -60,7 +62,7 @@ class Episode(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     started_on = models.DateField(_("since"))
     acknowledged_at = models.DateTimeField()
-    words = models.TextField(_("in my own words"), blank=True)
+    words = EncryptedTextField(_("in my own words"), blank=True)
     ended_on = models.DateField(null=True, blank=True)
 
     class Meta:
@@ -99,7 +101,7 @@ class Numbing(models.Model):
     kind = models.CharField(_("what"), max_length=30)
     amount = models.CharField(_("how much"), max_length=10, blank=True)
     to_cope = models.BooleanField(_("to cope with how I feel"), default=False)
-    note = models.TextField(_("note"), blank=True)
+    note = EncryptedTextField(_("note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -36,8 +36,10 @@ from thawing.cli import (  # noqa: E402
     bench,
     care,
     checkins,
+    data,
     doing,
     emotions,
+    fieldkeys,
     habits,
     insights,
     journal,
@@ -49,5 +51,5 @@ from thawing.cli import (  # noqa: E402
 )
 
 for module in (server, accounts, checkins, journal, emotions, screening, care, practices, doing, habits,
-               rhythm, records, insights, backup, bench):
+               rhythm, records, insights, backup, bench, data, fieldkeys):
     module.register(app)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thawing.db.fields import EncryptedCharField, EncryptedTextField
+
 
 class Entry(models.Model):
     class Kind(models.TextChoices):
@@ -13,8 +15,8 @@ class Entry(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     written_at = models.DateTimeField(_("written"))
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ENTRY)
-    title = models.CharField(_("title"), max_length=200, blank=True)
-    body = models.TextField(_("entry"))
+    title = EncryptedCharField(_("title"), max_length=200, blank=True)
+    body = EncryptedTextField(_("entry"))
     prompt_id = models.CharField(max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -57,13 +59,13 @@ class ThoughtRecord(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     at = models.DateTimeField(_("when"))
-    situation = models.TextField(_("what happened"), blank=True)
-    thought = models.TextField(_("the thought"))
+    situation = EncryptedTextField(_("what happened"), blank=True)
+    thought = EncryptedTextField(_("the thought"))
     belief_before = models.PositiveSmallIntegerField(null=True, blank=True)
-    evidence = models.TextField(_("is it true?"), blank=True)
-    other_views = models.TextField(_("other ways to see it"), blank=True)
-    conclusions = models.TextField(_("jumping to conclusions?"), blank=True)
-    alternative = models.TextField(_("a kinder way to put it"), blank=True)
+    evidence = EncryptedTextField(_("is it true?"), blank=True)
+    other_views = EncryptedTextField(_("other ways to see it"), blank=True)
+    conclusions = EncryptedTextField(_("jumping to conclusions?"), blank=True)
+    alternative = EncryptedTextField(_("a kinder way to put it"), blank=True)
     belief_after = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thawing.db.fields import EncryptedCharField, EncryptedTextField
+
 
 class Session(models.Model):
     """One run of a guided exercise (C1-C6, A5, B4, B5), rated before and after if wished."""
@@ -19,7 +21,7 @@ class Session(models.Model):
     completed = models.BooleanField(default=True)
     feel_before = models.PositiveSmallIntegerField(null=True, blank=True)
     feel_after = models.PositiveSmallIntegerField(null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = EncryptedTextField(_("note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -44,8 +46,8 @@ class ListItem(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    text = models.CharField(_("item"), max_length=300)
-    detail = models.CharField(_("one small step"), max_length=300, blank=True)
+    text = EncryptedCharField(_("item"), max_length=300)
+    detail = EncryptedCharField(_("one small step"), max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0)
     done_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -65,12 +67,12 @@ class Activity(models.Model):
     item = models.ForeignKey(ListItem, null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="activities")
     kind = models.CharField(max_length=20, choices=ListItem.Kind.choices)
-    title = models.CharField(_("what"), max_length=300)
+    title = EncryptedCharField(_("what"), max_length=300)
     planned_on = models.DateField(null=True, blank=True)
     done_on = models.DateField(null=True, blank=True)
     predicted = models.PositiveSmallIntegerField(null=True, blank=True)
     actual = models.PositiveSmallIntegerField(null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = EncryptedTextField(_("note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -100,12 +102,12 @@ class Connection(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     on = models.DateField(_("day"))
-    who = models.CharField(_("who"), max_length=120)
+    who = EncryptedCharField(_("who"), max_length=120)
     how = models.CharField(_("how"), max_length=20, choices=How.choices)
     felt = models.CharField(_("how it felt"), max_length=20, choices=Felt.choices,
                             default=Felt.CANT_TELL)
     reached_out = models.BooleanField(_("I told them how I have been feeling"), default=False)
-    note = models.TextField(_("note"), blank=True)
+    note = EncryptedTextField(_("note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -197,8 +197,10 @@ def _write_singleton(user: AbstractBaseUser, kind: str, values: Mapping[str, Any
     fields = {k: v for k, v in values.items() if k != "id"}
     fields = {k: list(v) if isinstance(v, tuple) else v for k, v in fields.items()}
     if kind == "profiles":
-        profile_for(user)
+        profile = profile_for(user)
         Profile.objects.filter(user=user).update(**fields)
+        # The profile kept on this user object must show the imported settings too.
+        profile.refresh_from_db()
         return
     times = {k: fields.pop(k) for k in TIMES if k in fields}
     model.objects.update_or_create(user=user, defaults=fields)  # type: ignore[attr-defined]

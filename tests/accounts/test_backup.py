@@ -120,7 +120,8 @@ def test_an_upgrade_makes_a_backup_before_changing_the_schema(cli):
     assert cli("init", "--no-passphrase", "--timezone", "UTC", passphrase=None).returncode == 0
     assert cli("checkin", "--mood", "5", passphrase=None).returncode == 0
     # Take the practices tables back to their first migration, as an older Thawing left them.
-    back = subprocess.run([sys.executable, "-m", "django", "migrate", "practices", "0001", "--verbosity", "0"],
+    back = subprocess.run([sys.executable, "-m", "django", "migrate", "practices", "0001",
+                           "--verbosity", "0"],
                           env={**cli.env, "DJANGO_SETTINGS_MODULE": "thawing.settings"},
                           capture_output=True, text=True, timeout=180)
     assert back.returncode == 0, back.stderr

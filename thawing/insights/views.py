@@ -13,7 +13,6 @@ from thawing.core.errors import ThawingError
 from thawing.core.mood import parse_day
 from thawing.insights import services, weekly
 
-
 LONG_RANGE_DAYS = 90
 CELL = 14
 

@@ -13,7 +13,7 @@ from thawing.core import medications as core
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
 from thawing.core.mood import clean_text, parse_day
-from thawing.core.values import required_text
+from thawing.core.values import checked, required_text
 
 NAME_MAX = 120
 NOTE_MAX = 5_000
@@ -29,8 +29,6 @@ def _day(value: str | date | None, field: str, today: date) -> date | None:
 
 def _fields(user: AbstractBaseUser, **raw: object) -> dict[str, object]:
     today = local_today(user)
-    problems: dict[str, str] = {}
-    clean: dict[str, object] = {}
     checks = {
         "name": lambda: required_text(raw.get("name"), field="name", limit=NAME_MAX, label=msg("The name")),
         "dose": lambda: clean_text("dose", raw.get("dose"), limit=NAME_MAX, label=msg("The dose")),
@@ -38,16 +36,10 @@ def _fields(user: AbstractBaseUser, **raw: object) -> dict[str, object]:
         "stopped_on": lambda: _day(raw.get("stopped_on"), "stopped_on", today),
         "note": lambda: clean_text("note", raw.get("note"), limit=NOTE_MAX, label=msg("This note")),
     }
-    for field, check in checks.items():
-        try:
-            clean[field] = check()
-        except InvalidInput as error:
-            problems.update({field: next(iter(error.fields.values()))})
+    clean = checked(checks)
     started, stopped = clean.get("started_on"), clean.get("stopped_on")
-    if not problems and started and stopped and stopped < started:
-        problems["stopped_on"] = msg("The stop day comes before the start day. Please check them.")
-    if problems:
-        raise InvalidInput(problems)
+    if started and stopped and stopped < started:
+        raise InvalidInput({"stopped_on": msg("The stop day comes before the start day. Please check them.")})
     return clean
 
 

@@ -18,7 +18,7 @@ from thawing.core import habits as core_habits
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
 from thawing.core.mood import clean_text, parse_day
-from thawing.core.values import one_of, parse_decimal, parse_whole
+from thawing.core.values import checked, one_of, parse_decimal, parse_whole
 
 NOTE_MAX = 5_000
 AMOUNTS = ("", "a_little", "some", "a_lot")
@@ -44,8 +44,6 @@ def record_habits(
     movement_minutes: str | int | None = None,
 ) -> DayHabits:
     """Save one day's habits; an empty field means "not noted", never zero."""
-    problems: dict[str, str] = {}
-    values: dict[str, object] = {}
     checks = {
         "day": lambda: _day(day, user),
         "sleep_hours": lambda: parse_decimal(sleep_hours, field="sleep_hours", low=0, high=24,
@@ -56,13 +54,7 @@ def record_habits(
         "movement_minutes": lambda: parse_whole(movement_minutes, field="movement_minutes", low=0,
                                                 high=1440, label=msg("Minutes of movement")),
     }
-    for field, check in checks.items():
-        try:
-            values[field] = check()
-        except InvalidInput as error:
-            problems.update({field: next(iter(error.fields.values()))})
-    if problems:
-        raise InvalidInput(problems)
+    values = checked(checks)
     the_day = values.pop("day")
     if values["sleep_hours"] is not None:
         values["sleep_hours"] = Decimal(str(values["sleep_hours"]))
@@ -95,21 +87,13 @@ def log_numbing(
     note: str | None = "",
 ) -> Numbing:
     """Note a numbing behaviour on a day (F5), without judgement."""
-    problems: dict[str, str] = {}
-    values: dict[str, object] = {}
     checks = {
         "kind": lambda: one_of(kind, field="kind", choices=numbing_kinds(), label=msg("What")),
         "day": lambda: _day(day, user),
         "amount": lambda: one_of(amount or "", field="amount", choices=AMOUNTS, label=msg("How much")),
         "note": lambda: clean_text("note", note, limit=NOTE_MAX, label=msg("This note")),
     }
-    for field, check in checks.items():
-        try:
-            values[field] = check()
-        except InvalidInput as error:
-            problems.update({field: next(iter(error.fields.values()))})
-    if problems:
-        raise InvalidInput(problems)
+    values = checked(checks)
     return Numbing.objects.create(user=user, to_cope=bool(to_cope), **values)
 
 

@@ -5,7 +5,7 @@ Views, the API and the CLI all call these functions with keyword arguments.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -262,15 +262,21 @@ def daily_means(
         queryset = queryset.filter(at__gte=day_bounds(user, start)[0])
     if end is not None:
         queryset = queryset.filter(at__lt=day_bounds(user, end)[1])
+    return means_by_day((at.astimezone(zone).date(), mood, feel)
+                        for at, mood, feel in queryset.values_list("at", "mood", "feel").order_by())
+
+
+def means_by_day(rows: Iterable[tuple[date, int | None, int | None]]) -> list[DayMeans]:
+    """(local day, mood, feel) check-ins reduced to one DayMeans a day, oldest first."""
     days: dict[date, list[tuple[int | None, int | None]]] = {}
-    for at, mood, feel in queryset.values_list("at", "mood", "feel").order_by():
-        days.setdefault(at.astimezone(zone).date(), []).append((mood, feel))
+    for day, mood, feel in rows:
+        days.setdefault(day, []).append((mood, feel))
     result = []
     for day in sorted(days):
-        rows = days[day]
-        moods = [m for m, _ in rows if m is not None]
-        feels = [f for _, f in rows if f is not None]
+        pairs = days[day]
+        moods = [m for m, _ in pairs if m is not None]
+        feels = [f for _, f in pairs if f is not None]
         result.append(DayMeans(day, round(sum(moods) / len(moods), 2) if moods else None,
                                round(sum(feels) / len(feels), 2) if feels else None,
-                               len(rows), sum(1 for m, _ in rows if m is None)))
+                               len(pairs), sum(1 for m, _ in pairs if m is None)))
     return result

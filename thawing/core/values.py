@@ -5,6 +5,8 @@ Each parser names the field it checks, so a form can show the message beside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from thawing.core.errors import InvalidInput
 from thawing.core.i18n import Message, msg
 
@@ -63,3 +65,17 @@ def one_of(value: str | None, *, field: str, choices: tuple[str, ...], label: st
         raise InvalidInput({field: msg("%(label)s should be one of: %(choices)s.",
                                        label=label, choices=", ".join(choices))})
     return code
+
+
+def checked(checks: Mapping[str, Callable[[], object]]) -> dict[str, object]:
+    """Every field's value from its check; InvalidInput names every problem at once, by field."""
+    values: dict[str, object] = {}
+    problems: dict[str, str] = {}
+    for field, check in checks.items():
+        try:
+            values[field] = check()
+        except InvalidInput as error:
+            problems[field] = next(iter(error.fields.values()))
+    if problems:
+        raise InvalidInput(problems)
+    return values

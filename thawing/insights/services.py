@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from thawing import content
 from thawing.accounts.services import user_zone
 from thawing.checkins.models import CheckIn, CheckInEmotion, DayHabits, Numbing
-from thawing.checkins.services import DayMeans, day_bounds, local_today
+from thawing.checkins.services import DayMeans, day_bounds, local_today, means_by_day
 from thawing.core import insights as core
 from thawing.core.habits import week_start
 from thawing.practices.models import Activity, Connection, Session
@@ -87,21 +87,6 @@ def parse_since(*, user: AbstractBaseUser, since: date | None) -> Range:
     return Range(min(start, today), today)
 
 
-def _day_means(rows: list[tuple[date, int | None, int | None]]) -> list[DayMeans]:
-    grouped: dict[date, list[tuple[int | None, int | None]]] = defaultdict(list)
-    for day, mood, feel in rows:
-        grouped[day].append((mood, feel))
-    result = []
-    for day in sorted(grouped):
-        pairs = grouped[day]
-        moods = [m for m, _ in pairs if m is not None]
-        feels = [f for _, f in pairs if f is not None]
-        result.append(DayMeans(day, round(sum(moods) / len(moods), 2) if moods else None,
-                               round(sum(feels) / len(feels), 2) if feels else None,
-                               len(pairs), sum(1 for m, _ in pairs if m is None)))
-    return result
-
-
 def _differentiation(occasions: dict[int, dict[str, int]]) -> dict[str, core.Differentiation]:
     """Unpleasant and pleasant emotion differentiation (H2).
 
@@ -140,7 +125,7 @@ def insights(*, user: AbstractBaseUser, since: date | None = None) -> Insights:
     checkin_rows = list(CheckIn.objects.filter(user=user, at__gte=begin, at__lt=finish)
                         .values_list("pk", "at", "mood", "feel", "flicker").order_by("at"))
     day_of = {pk: at.astimezone(zone).date() for pk, at, *_ in checkin_rows}
-    days = _day_means([(day_of[pk], mood, feel) for pk, _, mood, feel, _ in checkin_rows])
+    days = means_by_day([(day_of[pk], mood, feel) for pk, _, mood, feel, _ in checkin_rows])
     flickers: dict[date, int] = defaultdict(int)
     for pk, _, _, _, flicker in checkin_rows:
         if flicker:

@@ -12,10 +12,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from thawing.accounts.services import user_zone
-from thawing.core.errors import InvalidInput, NotFound
+from thawing.core.errors import NotFound
 from thawing.core.i18n import msg
 from thawing.core.mood import clean_text, keep_or_parse, parse_moment
-from thawing.core.values import parse_whole, required_text
+from thawing.core.values import checked, parse_whole, required_text
 from thawing.journal.models import ThoughtRecord
 
 TEXT_MAX = 5_000
@@ -25,8 +25,6 @@ TEXT_FIELDS = ("situation", "evidence", "other_views", "conclusions", "alternati
 def _clean(user: AbstractBaseUser, values: dict[str, object], original: datetime | None) -> dict[str, object]:
     zone = user_zone(user)
     now = timezone.now().astimezone(zone)
-    problems: dict[str, str] = {}
-    clean: dict[str, object] = {}
     label = msg("How strongly you believe it")
     checks = {
         "thought": lambda: required_text(values.get("thought"), field="thought", limit=TEXT_MAX,
@@ -40,14 +38,7 @@ def _clean(user: AbstractBaseUser, values: dict[str, object], original: datetime
         **{field: (lambda f=field: clean_text(f, values.get(f), limit=TEXT_MAX, label=msg("This part")))
            for field in TEXT_FIELDS},
     }
-    for field, check in checks.items():
-        try:
-            clean[field] = check()
-        except InvalidInput as error:
-            problems.update({field: next(iter(error.fields.values()))})
-    if problems:
-        raise InvalidInput(problems)
-    return clean
+    return checked(checks)
 
 
 def record_thought(*, user: AbstractBaseUser, thought: str | None, **values: object) -> ThoughtRecord:

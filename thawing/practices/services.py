@@ -22,7 +22,7 @@ from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.exercises import Exercise
 from thawing.core.i18n import msg
 from thawing.core.mood import FEEL_MAX, FEEL_MIN, clean_text, parse_day, parse_moment
-from thawing.core.values import one_of, parse_whole, required_text
+from thawing.core.values import checked, one_of, parse_whole, required_text
 from thawing.practices.models import Activity, ChecklistTick, Connection, ListItem, Session
 
 NOTE_MAX = 5_000
@@ -104,11 +104,8 @@ def record_session(
 ) -> Session:
     """Log a practice session with the time it really ran; ratings are optional (0-10)."""
     exercise = get_exercise(exercise_id=exercise_id)
-    problems: dict[str, str] = {}
-    values: dict[str, object] = {}
     checks = {
-        "seconds": lambda: parse_whole(seconds, field="seconds", low=0, high=SESSION_MAX_SECONDS,
-                                       label=msg("Time spent in seconds")),
+        "seconds": lambda: _seconds(seconds),
         "planned_seconds": lambda: parse_whole(planned_seconds, field="planned_seconds", low=0,
                                                high=SESSION_MAX_SECONDS, label=msg("Planned time")),
         "feel_before": lambda: parse_whole(feel_before, field="feel_before", low=FEEL_MIN,
@@ -118,15 +115,7 @@ def record_session(
         "note": lambda: clean_text("note", note, limit=NOTE_MAX, label=msg("This note")),
         "at": lambda: _moment(user, at),
     }
-    for field, check in checks.items():
-        try:
-            values[field] = check()
-        except InvalidInput as error:
-            problems.update({field: next(iter(error.fields.values()))})
-    if values.get("seconds") is None and "seconds" not in problems:
-        problems["seconds"] = msg("Say how long the practice ran, in seconds (0 is fine).")
-    if problems:
-        raise InvalidInput(problems)
+    values = checked(checks)
     return Session.objects.create(
         user=user, exercise=exercise.id, kind=exercise.kind, at=values["at"],
         seconds=values["seconds"],
@@ -135,6 +124,14 @@ def record_session(
         completed=bool(completed), feel_before=values["feel_before"], feel_after=values["feel_after"],
         note=values["note"],
     )
+
+
+def _seconds(value: str | int | None) -> int:
+    seconds = parse_whole(value, field="seconds", low=0, high=SESSION_MAX_SECONDS,
+                          label=msg("Time spent in seconds"))
+    if seconds is None:
+        raise InvalidInput({"seconds": msg("Say how long the practice ran, in seconds (0 is fine).")})
+    return seconds
 
 
 def _moment(user: AbstractBaseUser, at: str | datetime | None) -> datetime:
@@ -278,8 +275,6 @@ def record_activity(
     code = item.kind if item is not None else _kind(kind)
     if done is None:
         done = planned_on in (None, "")
-    problems: dict[str, str] = {}
-    values: dict[str, object] = {}
     today = local_today(user)
     checks = {
         "title": lambda: required_text(title or (item.text if item else ""), field="title",
@@ -292,13 +287,7 @@ def record_activity(
                                       label=msg("How much you enjoyed it")),
         "note": lambda: clean_text("note", note, limit=NOTE_MAX, label=msg("This note")),
     }
-    for field, check in checks.items():
-        try:
-            values[field] = check()
-        except InvalidInput as error:
-            problems.update({field: next(iter(error.fields.values()))})
-    if problems:
-        raise InvalidInput(problems)
+    values = checked(checks)
     return Activity.objects.create(user=user, kind=code, item=item, **values)
 
 
@@ -386,8 +375,6 @@ def log_connection(
     on: str | date | None = None,
 ) -> Connection:
     """Note time with someone: who, how (in person, call, message, group) and how it felt."""
-    problems: dict[str, str] = {}
-    values: dict[str, object] = {}
     checks = {
         "who": lambda: required_text(who, field="who", limit=WHO_MAX, label=msg("Who")),
         "how": lambda: one_of(how, field="how", choices=tuple(Connection.How.values), label=msg("How")),
@@ -396,13 +383,7 @@ def log_connection(
         "note": lambda: clean_text("note", note, limit=NOTE_MAX, label=msg("This note")),
         "on": lambda: _day(on, "on", latest=local_today(user)) or local_today(user),
     }
-    for field, check in checks.items():
-        try:
-            values[field] = check()
-        except InvalidInput as error:
-            problems.update({field: next(iter(error.fields.values()))})
-    if problems:
-        raise InvalidInput(problems)
+    values = checked(checks)
     return Connection.objects.create(user=user, reached_out=bool(reached_out), **values)
 
 

@@ -343,6 +343,21 @@
     });
   }
 
+  /* ---- long requests (imports): say that work is under way, and keep the person from sending twice ---- */
+  function busyForms() {
+    document.querySelectorAll("form[data-busy]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (form.getAttribute("aria-busy") === "true") { event.preventDefault(); return; }
+        form.setAttribute("aria-busy", "true");
+        var note = document.createElement("p");
+        note.className = "message busy";
+        note.setAttribute("role", "status");
+        note.textContent = form.getAttribute("data-busy");
+        form.appendChild(note);
+      });
+    });
+  }
+
   /* ---- a copy button for drafted messages ---- */
   function copyButtons() {
     document.querySelectorAll("[data-copy]").forEach(function (button) {
@@ -393,6 +408,7 @@
     document.querySelectorAll("form.checkin").forEach(function (form) { bodyMap(form); emotionRows(form); });
     document.querySelectorAll("form.player").forEach(player);
     copyButtons();
+    busyForms();
     notifications();
   });
 })();

@@ -101,8 +101,10 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def clean_env(**extra: str) -> dict[str, str]:
     """This process's environment without any THAWING_* setting of the person running it."""
+    # DJANGO_ALLOW_ASYNC_UNSAFE is for Playwright inside tests only; a real server never has it.
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith("THAWING_") and k not in ("DJANGO_SETTINGS_MODULE", "PYTHONPATH")}
+           if not k.startswith("THAWING_")
+           and k not in ("DJANGO_SETTINGS_MODULE", "PYTHONPATH", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env["PYTHONPATH"] = str(REPO)
     env["PYTHONUNBUFFERED"] = "1"
     env.update(extra)

@@ -135,4 +135,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     # Never log request bodies: they hold journal text. Warnings and errors only.
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # fpdf2 names the characters its font lacks, and those come from the person's own writing.
+    "loggers": {"fpdf": {"level": "ERROR"}},
 }

@@ -128,3 +128,18 @@ def test_an_upgrade_makes_a_backup_before_changing_the_schema(cli):
     assert cli("today", passphrase=None).returncode == 0
     reasons = [json.loads(zipfile.ZipFile(p).read("manifest.json"))["reason"] for p in backups(cli)]
     assert reasons == ["before-migration"]
+
+
+def test_adding_a_passphrase_removes_the_plain_backups(cli):
+    assert cli("init", "--no-passphrase", "--timezone", "UTC", passphrase=None).returncode == 0
+    assert cli("checkin", "--mood", "5", "--note", FIRST, passphrase=None).returncode == 0
+    assert cli("backup", passphrase=None).returncode == 0
+    assert backups(cli, "manual")
+    code = subprocess.run(
+        [sys.executable, "-c", "from thawing.cli import setup; setup.user(); "
+         "from thawing.accounts import services; print(services.add_passphrase(new='" + PASSPHRASE + "'))"],
+        env={**cli.env, "DJANGO_SETTINGS_MODULE": "thawing.settings"}, capture_output=True, text=True,
+        timeout=180)
+    assert code.returncode == 0, code.stderr
+    assert backups(cli) == []
+    assert FIRST.encode() not in b"".join(p.read_bytes() for p in cli.data.rglob("*") if p.is_file())

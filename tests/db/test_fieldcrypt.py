@@ -49,7 +49,7 @@ def test_a_changed_value_fails_without_showing_the_text():
     assert AAD in caught.value.message and "'new'" in caught.value.message
 
 
-@pytest.mark.parametrize("stored", ["tenc1:new:", "tenc1:new:!!!", "tenc1:new:AAAA", "tenc1:new"])
+@pytest.mark.parametrize("stored", ["tenc1:new:", "tenc1:new:!!!", "tenc1:new:AAAA"])
 def test_a_truncated_or_garbled_envelope_fails_cleanly(stored):
     with pytest.raises(FieldKeyError):
         fieldcrypt.decrypt(stored, KEYS, AAD)
@@ -109,3 +109,11 @@ def test_a_malformed_variable_is_refused_without_repeating_the_key(raw):
         parse_field_keys(raw.format(key=key, short=short))
     assert "THAWING_FIELD_KEYS" in caught.value.message
     assert key not in caught.value.message and short not in caught.value.message
+
+
+def test_plain_text_that_starts_like_an_envelope_stays_plain_text():
+    from thawing.core.fieldcrypt import is_encrypted
+
+    assert not is_encrypted("tenc1: my thoughts today, not a cipher")
+    assert not is_encrypted("tenc1:no colon after this")
+    assert is_encrypted("tenc1:key-1:AAAA")

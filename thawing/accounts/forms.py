@@ -32,7 +32,7 @@ class ProfileForm(forms.Form):
 
 class SettingsForm(ProfileForm):
     past = forms.MultipleChoiceField(
-        label=_("Have you been through any of these before? (optional, stays on this device)"),
+        label=_("Have you been through any of these before? (optional and private)"),
         required=False, widget=forms.CheckboxSelectMultiple,
         choices=[("trauma", _("Trauma")), ("depression", _("Depression")), ("anxiety", _("Anxiety"))],
         help_text=_("Together with numbness now, a past like this is a good reason to talk to a "

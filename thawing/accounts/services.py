@@ -261,8 +261,18 @@ def add_passphrase(*, new: str | None) -> str:
         vault.encrypt_in_place(path, data_key, before_swap=lambda: _write_unlock_record(updated))
     else:
         _write_unlock_record(updated)
+    _remove_plain_backups()
     vault.open_with(data_key)
     return code
+
+
+def _remove_plain_backups() -> None:
+    """Backups made before the passphrase are plain copies: keeping them would undo the encryption."""
+    from thawing.accounts import backup
+
+    for item in backup.list_backups():
+        if not backup.read_manifest(item.path).get("encrypted"):
+            item.path.unlink(missing_ok=True)
 
 
 def recover_local(*, code: str | None, new_passphrase: str | None,

@@ -54,7 +54,12 @@ class Keyring:
 
 
 def is_encrypted(stored: str) -> bool:
-    return stored.startswith(PREFIX)
+    """True for an envelope: the prefix, a well-formed key id and its colon (plain text may start
+    with "tenc1:" too, and must then stay plain text, never be mistaken for ciphertext)."""
+    if not stored.startswith(PREFIX):
+        return False
+    key_id, colon, _ = stored[len(PREFIX):].partition(":")
+    return bool(colon) and KEY_ID.fullmatch(key_id) is not None
 
 
 def key_id_of(stored: str) -> str | None:

@@ -53,7 +53,8 @@ def _events(medicine: MedicationRecord) -> list[tuple[str, date, str]]:
     events += [("change", day, text) for day, text in sorted(medicine.changes)]
     if medicine.stop:
         events.append(("stop", medicine.stop, medicine.dose))
-    return events
+    # In date order whatever was typed: a change noted before the start still has a window.
+    return sorted(events, key=lambda event: event[1])
 
 
 def _mean(values: Sequence[float]) -> float:

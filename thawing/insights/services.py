@@ -136,6 +136,9 @@ def insights(*, user: AbstractBaseUser, since: date | None = None) -> Insights:
     for checkin_id, word, intensity in (CheckInEmotion.objects.filter(user=user, checkin__at__gte=begin,
                                                                       checkin__at__lt=finish)
                                         .values_list("checkin_id", "emotion", "intensity")):
+        if checkin_id not in day_of:
+            # A check-in saved between the two reads: it shows next time.
+            continue
         words_by_day[day_of[checkin_id]].add(word)
         occasions[checkin_id][word] = intensity or UNRATED_INTENSITY
         words_total += 1

@@ -69,7 +69,16 @@ def calendar_download(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The subscription address calendars fetch: the token is the only key, so it is long."""
+    """The subscription address calendars fetch: the token is the only key, so it is long.
+
+    While a passphrase profile is locked nothing can be read, so the feed is simply not there.
+    """
+    from thawing.accounts import services as accounts
+    from thawing.accounts import vault
+
+    if accounts.is_local_mode() and accounts.is_set_up() and accounts.local_needs_passphrase() \
+            and not vault.is_open():
+        raise Http404
     user = reminders.user_for_feed(token)
     if user is None:
         raise Http404

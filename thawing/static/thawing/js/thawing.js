@@ -174,8 +174,9 @@
   function drafts() {
     var saving = sessionStorage.getItem(PENDING);
     sessionStorage.removeItem(PENDING);
-    if (saving && document.querySelector(".message.success") &&
-        !document.querySelector('form[data-keep="' + saving + '"]')) {
+    // Pages that save and come back to themselves (lists, connections) show the form again, empty:
+    // the success message is what proves the save, whatever the next page holds.
+    if (saving && document.querySelector(".message.success")) {
       // The page after sending says it was saved: only then can the draft go. Anything else
       // (a sign-in page after a session ran out, an error) keeps it for next time.
       sessionStorage.removeItem(draftKey(saving));

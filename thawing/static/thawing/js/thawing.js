@@ -390,9 +390,19 @@
     var times = (document.body.getAttribute("data-reminders") || "").split(" ").filter(Boolean);
     var title = localStorage.getItem(NOTIFY);
     if (!times.length || !title || Notification.permission !== "granted") { return; }
+    var zone = document.body.getAttribute("data-zone") || undefined;
+    function clock(now) {
+      // The times are the person's own (their profile's time zone), not this browser's.
+      try {
+        return new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit",
+                                                 hourCycle: "h23" }).format(now);
+      } catch (e) {
+        return ("0" + now.getHours()).slice(-2) + ":" + ("0" + now.getMinutes()).slice(-2);
+      }
+    }
     setInterval(function () {
       var now = new Date();
-      var hhmm = ("0" + now.getHours()).slice(-2) + ":" + ("0" + now.getMinutes()).slice(-2);
+      var hhmm = clock(now);
       var key = NOTIFY + "-" + now.toDateString() + "-" + hhmm;
       if (times.indexOf(hhmm) >= 0 && !localStorage.getItem(key)) {
         localStorage.setItem(key, "1");

@@ -94,51 +94,40 @@ class SignUpForm(ProfileForm):
                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
 
 
-class RecoverForm(forms.Form):
+def passphrase_field(label: str, *, new: bool = True, **extra: object) -> forms.CharField:
+    """A passphrase box: never stripped, never autofilled with an old one when it is new."""
+    return forms.CharField(label=label, strip=False, max_length=1024, widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password" if new else "current-password"}), **extra)
+
+
+class NewPassphrase(forms.Form):
+    """A new passphrase typed twice; the second box must match the first."""
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("new") and data.get("new") != data.get("new_again"):
+            self.add_error("new_again", _("The two passphrases are different. Please type them again."))
+        return data
+
+
+class RecoverForm(NewPassphrase):
     code = forms.CharField(label=_("Recovery code"), max_length=80,
                            widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
                            help_text=_("The 24 letters and numbers you saved at set-up, dashes optional."))
-    new = forms.CharField(label=_("A new passphrase"), strip=False, max_length=1024,
-                          widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-    new_again = forms.CharField(label=_("The new passphrase again"), strip=False, max_length=1024,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        if data.get("new") and data.get("new") != data.get("new_again"):
-            self.add_error("new_again", _("The two passphrases are different. Please type them again."))
-        return data
+    new = passphrase_field(_("A new passphrase"))
+    new_again = passphrase_field(_("The new passphrase again"))
 
 
-class ChangePassphraseForm(forms.Form):
-    current = forms.CharField(label=_("Current passphrase"), strip=False, max_length=1024,
-                              widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
-    new = forms.CharField(label=_("New passphrase"), strip=False, max_length=1024,
-                          widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-    new_again = forms.CharField(label=_("New passphrase again"), strip=False, max_length=1024,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        if data.get("new") and data.get("new") != data.get("new_again"):
-            self.add_error("new_again", _("The two passphrases are different. Please type them again."))
-        return data
+class ChangePassphraseForm(NewPassphrase):
+    current = passphrase_field(_("Current passphrase"), new=False)
+    new = passphrase_field(_("New passphrase"))
+    new_again = passphrase_field(_("New passphrase again"))
 
 
 class RecoveryCodeForm(forms.Form):
-    passphrase = forms.CharField(label=_("Your passphrase"), strip=False, max_length=1024,
-                                 widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    passphrase = passphrase_field(_("Your passphrase"), new=False)
 
 
-class AddPassphraseForm(forms.Form):
-    new = forms.CharField(label=_("A passphrase"), strip=False, max_length=1024,
-                          widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-                          help_text=_("A few ordinary words in a row work well."))
-    new_again = forms.CharField(label=_("The passphrase again"), strip=False, max_length=1024,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        if data.get("new") and data.get("new") != data.get("new_again"):
-            self.add_error("new_again", _("The two passphrases are different. Please type them again."))
-        return data
+class AddPassphraseForm(NewPassphrase):
+    new = passphrase_field(_("A passphrase"), help_text=_("A few ordinary words in a row work well."))
+    new_again = passphrase_field(_("The passphrase again"))

@@ -8,13 +8,24 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every error becomes a kind sentence and exit code 1."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        # A check-in or a journal entry, the everyday commands, can be saved without Django.
+        from thawing import quick
+
+        code = quick.run(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("\nStopped. Nothing was saved from this step.\n")
+        return 1
+    if code is not None:
+        return code
     from thawing.cli import app
     from thawing.cli.output import err, say_error
     from thawing.core.errors import ThawingError
 
     try:
         # Standalone mode: the command line library reports its own usage errors, then exits.
-        app(args=argv, prog_name="thawing")
+        app(args=args, prog_name="thawing")
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
         # Usage errors exit with 2 there; Thawing promises 1 for every error.

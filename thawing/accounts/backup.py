@@ -70,7 +70,7 @@ def _snapshot(source: Path, target: Path, data_key: bytes | None) -> None:
     """A consistent copy of a live database, even while the server writes to it."""
     import sqlcipher3.dbapi2 as sqlcipher
 
-    from thawing.db.sqlcipher.base import apply_key
+    from thawing.db.sqlcipher import apply_key
 
     live = sqlcipher.connect(str(source))
     copy = sqlcipher.connect(str(target))
@@ -206,7 +206,7 @@ def restore_backup(path: Path, *, passphrase: str | None = None, recovery_code: 
 def _check_opens(path: Path, data_key: bytes | None) -> None:
     import sqlcipher3.dbapi2 as sqlcipher
 
-    from thawing.db.sqlcipher.base import apply_key
+    from thawing.db.sqlcipher import apply_key
 
     conn = sqlcipher.connect(str(path))
     try:

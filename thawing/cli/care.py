@@ -3,7 +3,7 @@ from __future__ import annotations
 import typer
 
 from thawing.cli.output import out
-from thawing.core.helplines import CountryHelp
+from thawing.core.helplines import HEAVY_WORDS, REACH_OUT, CountryHelp, crisis_lines
 
 
 def help_now(
@@ -19,15 +19,9 @@ def help_now(
 
 def print_help(found: CountryHelp, *, fallback: CountryHelp | None = None) -> None:
     """Crisis lines and the emergency number, as plain lines a terminal always shows."""
-    out.print("[bold]If you are in danger or might hurt yourself, please reach out now.[/bold]")
-    out.print(f"{found.name}: in an emergency, call {found.emergency}.", markup=False)
-    extra = fallback.helplines if fallback and found.country else ()
-    for line in found.helplines + extra:
-        hours = f" ({line.hours})" if line.hours else ""
-        out.print(f"  \u2022 {line.name}: {line.contact}{hours}", markup=False)
-        if line.description:
-            out.print(f"    {line.description}", markup=False)
-    out.print("Thawing never contacts anyone for you. Nothing you write is sent anywhere.")
+    out.print(f"[bold]{REACH_OUT}[/bold]")
+    for line in crisis_lines(found, fallback=fallback):
+        out.print(line, markup=False)
 
 
 def offer_support(user: object, *texts: str | None, as_json: bool = False) -> dict | None:
@@ -40,8 +34,7 @@ def offer_support(user: object, *texts: str | None, as_json: bool = False) -> di
 
     found = support_for(user=user, texts=texts)  # type: ignore[arg-type]
     if found is not None and not as_json:
-        out.print("\nSome of what you wrote sounds very heavy. You don\u2019t have to carry it "
-                  "alone.", markup=False)
+        out.print("\n" + HEAVY_WORDS, markup=False)
         print_help(found)
     return support_dict(found)
 

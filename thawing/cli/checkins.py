@@ -10,18 +10,10 @@ from rich.text import Text
 from thawing.cli import setup
 from thawing.cli.care import offer_support
 from thawing.cli.output import err, out, print_json, say_error
+from thawing.core.checkins import saved_sentence, split_emotion
 from thawing.core.errors import InvalidInput, ThawingError
 from thawing.core.i18n import msg
 from thawing.core.mood import parse_day
-
-
-def _split_emotion(text: str) -> tuple[str, str | None]:
-    """"tired", "tired:3" or "tired=3" to a word and an optional intensity."""
-    for separator in (":", "="):
-        word, found, level = text.rpartition(separator)
-        if found and level.strip().isdigit():
-            return word, level
-    return text, None
 
 
 def _ask(question: str, check: Any, *, default: str = "") -> Any:
@@ -57,7 +49,7 @@ def _interactive() -> dict[str, Any]:
             for s in suggestions:
                 out.print(f"  \u2022 {s.emotion.name.lower()}: {s.reasons[0]}", markup=False)
     words_text = _ask("Any emotion words? Separate with commas; add :1-5 for strength (optional)",
-                      lambda a: (a, parse_emotions([_split_emotion(w) for w in a.split(",")],
+                      lambda a: (a, parse_emotions([split_emotion(w) for w in a.split(",")],
                                                    vocabulary))[0], default="")
     flicker = _ask("A flicker, one small cue of feeling (optional)",
                    lambda a: clean_text("flicker", a, limit=FLICKER_MAX, label=msg("A flicker")),
@@ -65,25 +57,17 @@ def _interactive() -> dict[str, Any]:
     note = _ask("A note (optional)",
                 lambda a: clean_text("note", a, limit=NOTE_MAX, label=msg("A note")), default="")
     return {"mood": mood, "feel": feel, "body": body, "flicker": flicker, "note": note,
-            "emotions": [_split_emotion(w) for w in words_text.split(",") if w.strip()]}
+            "emotions": [split_emotion(w) for w in words_text.split(",") if w.strip()]}
 
 
 def _describe(checkin: Any) -> str:
     from thawing import content
+    from thawing.core.checkins import describe_checkin
 
-    vocabulary = content.vocabulary()
-    mood = "can\u2019t tell" if checkin.mood is None else f"{checkin.mood}/10"
-    parts = [f"mood {mood}"]
-    if checkin.feel is not None:
-        parts.append(f"can feel {checkin.feel}/10")
-    words = [(vocabulary.get(e.emotion).name.lower() if vocabulary.get(e.emotion) else e.emotion)
-             + (f" {e.intensity}/5" if e.intensity else "") for e in checkin.emotions.all()]
-    if words:
-        parts.append(", ".join(words))
-    body = [f"{b.region}:{b.sensation}" for b in checkin.body.all()]
-    if body:
-        parts.append("body " + " ".join(body))
-    return " \u00b7 ".join(parts)
+    return describe_checkin(
+        mood=checkin.mood, feel=checkin.feel, vocabulary=content.vocabulary(),
+        emotions=[(e.emotion, e.intensity) for e in checkin.emotions.all()],
+        body=[(b.region, b.sensation) for b in checkin.body.all()])
 
 
 def checkin(
@@ -113,7 +97,7 @@ def checkin(
     if given:
         values: dict[str, Any] = {
             "mood": "cant-tell" if cant_tell else mood, "feel": feel,
-            "emotions": [_split_emotion(e) for e in emotion], "body": body,
+            "emotions": [split_emotion(e) for e in emotion], "body": body,
             "flicker": flicker, "note": note,
         }
         if values["mood"] is None:
@@ -128,7 +112,7 @@ def checkin(
                                     **values)
     saved = services.get_checkin(user=user, checkin_id=saved.pk)
     if not as_json:
-        out.print(f"Saved: {_describe(saved)}. Thank you for noticing.", markup=False)
+        out.print(saved_sentence(_describe(saved)), markup=False)
     support = offer_support(user, saved.note, saved.flicker, as_json=as_json)
     if as_json:
         print_json({**checkin_dict(saved), "support": support})

@@ -10,6 +10,7 @@ from thawing.cli.care import offer_support
 from thawing.cli.output import out, print_json
 from thawing.core.errors import InvalidInput, ThawingError
 from thawing.core.i18n import msg
+from thawing.core.journal import saved_sentence
 
 
 def _read_body(words: list[str]) -> str:
@@ -89,7 +90,7 @@ def journal(
             out.print(body, markup=False)
         raise
     if not as_json:
-        out.print(f"Saved (entry #{entry.pk}). Thank you for writing.")
+        out.print(saved_sentence(entry.pk), markup=False)
     support = offer_support(user, entry.title, entry.body, as_json=as_json)
     if as_json:
         print_json({**entry_dict(services.get_entry(user=user, entry_id=entry.pk)),

@@ -10,16 +10,19 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from thawing.core.body import BodyMap
-from thawing.core.emotions import Vocabulary
 from thawing.core.errors import ContentError
-from thawing.core.exercises import KINDS, Exercise
-from thawing.core.helplines import HelpBook
-from thawing.core.ideas import IdeaBook
-from thawing.core.prompts import PromptBook
-from thawing.core.questionnaires import Instrument
+
+# Each model is imported by its loader, so a command loads only what it reads (thawing.quick).
+if TYPE_CHECKING:
+    from thawing.core.body import BodyMap
+    from thawing.core.emotions import Vocabulary
+    from thawing.core.exercises import Exercise
+    from thawing.core.helplines import HelpBook
+    from thawing.core.ideas import IdeaBook
+    from thawing.core.prompts import PromptBook
+    from thawing.core.questionnaires import Instrument
 
 
 def read(name: str) -> dict[str, Any]:
@@ -34,21 +37,29 @@ def read_text(name: str) -> str:
 
 @cache
 def vocabulary() -> Vocabulary:
+    from thawing.core.emotions import Vocabulary
+
     return Vocabulary.from_mapping(read("emotions.toml"))
 
 
 @cache
 def body_map() -> BodyMap:
+    from thawing.core.body import BodyMap
+
     return BodyMap.from_mapping(read("body.toml"))
 
 
 @cache
 def prompts() -> PromptBook:
+    from thawing.core.prompts import PromptBook
+
     return PromptBook.from_mapping(read("prompts.toml"))
 
 
 @cache
 def helplines() -> HelpBook:
+    from thawing.core.helplines import HelpBook
+
     return HelpBook.from_mapping(read("helplines.toml"))
 
 
@@ -72,6 +83,8 @@ INSTRUMENT_ORDER = ("phq2", "phq9", "gad2", "gad7", "numbness", "pcl5")
 @cache
 def instruments() -> dict[str, Instrument]:
     """Every questionnaire in content/instruments/, in the order they are offered."""
+    from thawing.core.questionnaires import Instrument
+
     folder = resources.files(__package__).joinpath("instruments")
     found = {}
     for entry in folder.iterdir():
@@ -103,6 +116,8 @@ def _parse(text: str, where: str) -> dict[str, Any]:
 @cache
 def exercises() -> dict[str, Exercise]:
     """Every exercise in content/exercises/ by id: grounding first, release last."""
+    from thawing.core.exercises import KINDS, Exercise
+
     folder = resources.files(__package__).joinpath("exercises")
     found = []
     for entry in folder.iterdir():
@@ -117,4 +132,6 @@ def exercises() -> dict[str, Exercise]:
 @cache
 def ideas() -> IdeaBook:
     """The suggestion lists of content/ideas.toml."""
+    from thawing.core.ideas import IdeaBook
+
     return IdeaBook.from_mapping(_parse(read_text("ideas.toml"), "ideas.toml"), where="ideas.toml")

@@ -128,3 +128,38 @@ def is_ticked(value: bool | str | None) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in {"1", "on", "yes", "true"}
     return bool(value)
+
+
+def describe_checkin(
+    *, mood: int | None, feel: int | None, emotions: Iterable[tuple[str, int | None]],
+    body: Iterable[tuple[str, str]], vocabulary: Vocabulary,
+) -> str:
+    """One line saying what a check-in holds: "mood 5/10 · can feel 4/10 · tired 2/5 · body chest:tight"."""
+    parts = ["mood " + ("can\u2019t tell" if mood is None else f"{mood}/10")]
+    if feel is not None:
+        parts.append(f"can feel {feel}/10")
+    words = []
+    for emotion_id, intensity in emotions:
+        known = vocabulary.get(emotion_id)
+        words.append((known.name.lower() if known else emotion_id)
+                     + (f" {intensity}/5" if intensity else ""))
+    if words:
+        parts.append(", ".join(words))
+    cues = [f"{region}:{sensation}" for region, sensation in body]
+    if cues:
+        parts.append("body " + " ".join(cues))
+    return " \u00b7 ".join(parts)
+
+
+def saved_sentence(description: str) -> str:
+    """What the command line says once a check-in is saved."""
+    return f"Saved: {description}. Thank you for noticing."
+
+
+def split_emotion(text: str) -> tuple[str, str | None]:
+    """"tired", "tired:3" or "tired=3" to a word and an optional intensity."""
+    for separator in (":", "="):
+        word, found, level = text.rpartition(separator)
+        if found and level.strip().isdigit():
+            return word, level
+    return text, None

@@ -60,3 +60,20 @@ class HelpBook:
         """Help for an ISO 3166 alpha-2 code; the international fallback when not listed."""
         key = (code or "").strip().upper()
         return next((c for c in self.countries if c.country == key), self.fallback)
+
+
+HEAVY_WORDS = "Some of what you wrote sounds very heavy. You don\u2019t have to carry it alone."
+REACH_OUT = "If you are in danger or might hurt yourself, please reach out now."
+
+
+def crisis_lines(found: CountryHelp, *, fallback: CountryHelp | None = None) -> list[str]:
+    """Crisis lines and the emergency number as plain lines of text, after REACH_OUT."""
+    lines = [f"{found.name}: in an emergency, call {found.emergency}."]
+    extra = fallback.helplines if fallback and found.country else ()
+    for line in found.helplines + extra:
+        hours = f" ({line.hours})" if line.hours else ""
+        lines.append(f"  \u2022 {line.name}: {line.contact}{hours}")
+        if line.description:
+            lines.append(f"    {line.description}")
+    lines.append("Thawing never contacts anyone for you. Nothing you write is sent anywhere.")
+    return lines

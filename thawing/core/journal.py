@@ -11,6 +11,9 @@ from thawing.core.i18n import msg
 from thawing.core.mood import clean_text
 
 TITLE_MAX = 200
+# Prompts of this category are answered as unsent letters (B2).
+LETTER_CATEGORY = "letters"
+ENTRY, LETTER = "entry", "letter"
 BODY_MAX = 100_000
 TAG_MAX = 40
 TAGS_MAX = 20
@@ -81,3 +84,15 @@ def snippet(text: str, terms: Iterable[str], *, width: int = 160) -> str:
     prefix = "\u2026" if start > 0 else ""
     suffix = "\u2026" if start + width < len(text) else ""
     return f"{prefix}{excerpt}{suffix}"
+
+
+def saved_sentence(entry_id: int) -> str:
+    """What the command line says once an entry is saved."""
+    return f"Saved (entry #{entry_id}). Thank you for writing."
+
+
+def entry_kind(prompt_category: str | None, letter: bool | None) -> str:
+    """ENTRY or LETTER: as ticked, or (left out) a letter when it answers a letter prompt."""
+    if letter is None:
+        letter = prompt_category == LETTER_CATEGORY
+    return LETTER if letter else ENTRY

@@ -16,12 +16,10 @@ from thawing.accounts.services import user_zone
 from thawing.checkins.services import day_bounds
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
-from thawing.core.journal import build_entry, search_terms, snippet
+from thawing.core.journal import build_entry, entry_kind, search_terms, snippet
 from thawing.core.mood import keep_or_parse, parse_moment
 from thawing.journal import search
 from thawing.journal.models import Entry, EntryTag, Tag
-
-LETTER_CATEGORY = "letters"
 
 
 def _check_prompt(prompt_id: str | None) -> str:
@@ -34,10 +32,8 @@ def _check_prompt(prompt_id: str | None) -> str:
 
 
 def _kind(prompt_id: str, letter: bool | None) -> str:
-    if letter is None:
-        prompt = content.prompts().get(prompt_id) if prompt_id else None
-        letter = prompt is not None and prompt.category == LETTER_CATEGORY
-    return Entry.Kind.LETTER if letter else Entry.Kind.ENTRY
+    prompt = content.prompts().get(prompt_id) if prompt_id and letter is None else None
+    return entry_kind(prompt.category if prompt else None, letter)
 
 
 def _set_tags(user: AbstractBaseUser, entry: Entry, names: Iterable[str]) -> None:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from thawing import content
 from thawing.core.errors import NotFound, ThawingError
+from thawing.core.journal import LETTER_CATEGORY
 from thawing.core.mood import as_local_input
 from thawing.journal import services
 from thawing.journal.forms import EntryForm
@@ -45,7 +46,7 @@ def new(request: HttpRequest) -> HttpResponse:
     prompt = content.prompts().get(prompt_id) if prompt_id else None
     form = EntryForm(request.POST or None, initial={"prompt": prompt.id if prompt else "",
                                                     "letter": bool(prompt and prompt.category
-                                                                   == services.LETTER_CATEGORY)})
+                                                                   == LETTER_CATEGORY)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -20,6 +20,7 @@ from django.utils.asyncio import async_unsafe
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from thawing.accounts import vault
+from thawing.db.sqlcipher import apply_key
 
 Database.register_converter("bool", b"1".__eq__)
 Database.register_converter("date", base.decoder(parse_date))
@@ -29,12 +30,6 @@ Database.register_converter("timestamp", base.decoder(parse_datetime))
 Database.register_adapter(decimal.Decimal, str)
 Database.register_adapter(datetime.date, base.adapt_date)
 Database.register_adapter(datetime.datetime, base.adapt_datetime)
-
-
-def apply_key(conn: Database.Connection, key: bytes | None) -> None:
-    """Give the key as the very first statement, as SQLCipher requires."""
-    if key is not None:
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
 
 
 class CursorWrapper(Database.Cursor):

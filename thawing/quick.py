@@ -29,8 +29,12 @@ from typing import Any
 ENV = "THAWING_QUICK"
 CHECKIN_COLUMNS = ("user_id", "at", "mood", "feel", "flicker", "note", "detached", "struggling",
                    "created_at", "updated_at")
+EMOTION_COLUMNS = ("user_id", "checkin_id", "emotion", "intensity")
+BODY_COLUMNS = ("user_id", "checkin_id", "region", "sensation")
 ENTRY_COLUMNS = ("user_id", "written_at", "kind", "title", "body", "prompt_id", "created_at",
                  "updated_at")
+TAG_COLUMNS = ("user_id", "name")
+ENTRY_TAG_COLUMNS = ("user_id", "entry_id", "tag_id")
 
 
 class NotHere(Exception):
@@ -258,10 +262,10 @@ def write_checkin(conn: Any, person: Person, data: Any) -> Saved:
         person.user_id, db_time(data.at), data.mood, data.feel, data.flicker, data.note,
         data.detached, data.struggling, now, now))
     for choice in data.emotions:
-        insert(conn, "checkins_checkinemotion", ("user_id", "checkin_id", "emotion", "intensity"),
+        insert(conn, "checkins_checkinemotion", EMOTION_COLUMNS,
                (person.user_id, checkin_id, choice.emotion, choice.intensity))
     for region, sensation in data.body:
-        insert(conn, "checkins_bodysensation", ("user_id", "checkin_id", "region", "sensation"),
+        insert(conn, "checkins_bodysensation", BODY_COLUMNS,
                (person.user_id, checkin_id, region, sensation))
     described = describe_checkin(mood=data.mood, feel=data.feel, body=data.body,
                                  emotions=[(e.emotion, e.intensity) for e in data.emotions],
@@ -308,10 +312,9 @@ def write_entry(conn: Any, person: Person, values: Any) -> Saved:
         # As get_or_create: the person's tag of that name, made the first time it is used.
         found = conn.execute("SELECT id FROM journal_tag WHERE user_id = ? AND name = ?",
                              (person.user_id, name)).fetchone()
-        tag_id = found[0] if found else insert(conn, "journal_tag", ("user_id", "name"),
+        tag_id = found[0] if found else insert(conn, "journal_tag", TAG_COLUMNS,
                                                (person.user_id, name))
-        insert(conn, "journal_entrytag", ("user_id", "entry_id", "tag_id"),
-               (person.user_id, entry_id, tag_id))
+        insert(conn, "journal_entrytag", ENTRY_TAG_COLUMNS, (person.user_id, entry_id, tag_id))
     return Saved(saved_sentence(entry_id), (text.title, text.body))
 
 

@@ -160,3 +160,39 @@ def test_older_entries_are_one_click_away(signed_in, local_user):
     assert "entry number 0" in second and "entry number 54" not in second
     assert "page=1" in second
     assert signed_in.get("/journal/", {"page": "nonsense"}).status_code == 200
+
+
+def _cyclic_garbage_left_by(call) -> int:
+    """Objects that only the cyclic garbage collector could free after `call` (0 means none)."""
+    import gc
+
+    gc.collect()
+    gc.disable()
+    try:
+        call()
+        return gc.collect()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.practice("B1")
+def test_lists_and_searches_carry_tags_in_order_and_leave_no_reference_cycles(local_user):
+    for day in range(40):
+        services.write_entry(user=local_user, body=f"Walked by the river, day {day}.",
+                             tags=["river", f"day{day % 3}"] if day % 2 else (),
+                             written_at=f"2026-10-{1 + day % 28:02d}T08:00")
+    hits = services.search_entries(user=local_user, query="walk")
+    listed = services.list_entries(user=local_user, limit=None)
+    assert len(hits) == len(listed) == 40
+    tagged = [e for e in listed if e.tag_names]
+    assert len(tagged) == 20 and all(e.tag_names[0] == "river" for e in tagged)
+    one = services.get_entry(user=local_user, entry_id=tagged[0].pk)
+    assert one.tag_names == [t.tag.name for t in one.entry_tags.order_by("pk")]
+    updated = services.update_entry(user=local_user, entry_id=one.pk, body="Changed.", tags="new, river")
+    assert updated.tag_names == ["new", "river"]
+    assert services.get_entry(user=local_user, entry_id=one.pk).tag_names == ["new", "river"]
+
+    # Per-entry prefetch querysets once tied every hit into a cycle, and collecting them paused
+    # long searches for up to 100 ms (bench/RESULTS.md).
+    assert _cyclic_garbage_left_by(lambda: services.search_entries(user=local_user, query="walk")) < 100
+    assert _cyclic_garbage_left_by(lambda: services.list_entries(user=local_user, limit=None)) < 100

@@ -22,7 +22,7 @@ def checkin_dict(checkin: Any) -> dict[str, Any]:
 def entry_dict(entry: Any) -> dict[str, Any]:
     return {
         "id": entry.pk, "written_at": entry.written_at, "kind": entry.kind, "title": entry.title,
-        "body": entry.body, "tags": [t.tag.name for t in entry.entry_tags.all()],
+        "body": entry.body, "tags": list(entry.tag_names),
         "prompt": entry.prompt_id,
     }
 

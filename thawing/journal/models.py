@@ -21,6 +21,9 @@ class Entry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Filled in by journal.services for the entries it returns (one query for a whole list).
+    _tag_names: list[str] | None = None
+
     class Meta:
         ordering = ["-written_at", "-pk"]
         indexes = [models.Index(fields=["user", "written_at"])]
@@ -28,6 +31,14 @@ class Entry(models.Model):
     def __str__(self) -> str:
         # Never the title or text: they are private.
         return f"Entry {self.pk}"
+
+    @property
+    def tag_names(self) -> list[str]:
+        """The names of this entry's tags, in the order they were given."""
+        if self._tag_names is None:
+            self._tag_names = list(EntryTag.objects.filter(user_id=self.user_id, entry=self)
+                                   .order_by("pk").values_list("tag__name", flat=True))
+        return self._tag_names
 
 
 class Tag(models.Model):

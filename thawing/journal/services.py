@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from thawing import content
@@ -38,9 +38,11 @@ def _kind(prompt_id: str, letter: bool | None) -> str:
 
 def _set_tags(user: AbstractBaseUser, entry: Entry, names: Iterable[str]) -> None:
     EntryTag.objects.filter(user=user, entry=entry).delete()
+    names = list(names)
     for name in names:
         tag, _ = Tag.objects.get_or_create(user=user, name=name)
         EntryTag.objects.create(user=user, entry=entry, tag=tag)
+    entry._tag_names = names
 
 
 def _validated(
@@ -132,15 +134,33 @@ def delete_entry(*, user: AbstractBaseUser, entry_id: int) -> None:
 
 
 def _entries(user: AbstractBaseUser) -> QuerySet[Entry]:
-    return Entry.objects.filter(user=user).prefetch_related(
-        Prefetch("entry_tags", EntryTag.objects.filter(user=user).select_related("tag")))
+    return Entry.objects.filter(user=user)
+
+
+def _with_tag_names(user: AbstractBaseUser, entries: Iterable[Entry]) -> list[Entry]:
+    """The entries, each with its tag names, read in one query.
+
+    Not prefetch_related: its per-entry querysets tie every entry into reference cycles that
+    only Python's garbage collector frees, and collecting 200 search hits paused requests for
+    up to 100 ms (bench/RESULTS.md).
+    """
+    entries = list(entries)
+    names: dict[int, list[str]] = {entry.pk: [] for entry in entries}
+    if names:
+        rows = (EntryTag.objects.filter(user=user, entry_id__in=list(names)).order_by("pk")
+                .values_list("entry_id", "tag__name"))
+        for entry_id, name in rows:
+            names[entry_id].append(name)
+    for entry in entries:
+        entry._tag_names = names[entry.pk]
+    return entries
 
 
 def get_entry(*, user: AbstractBaseUser, entry_id: int) -> Entry:
     entry = _entries(user).filter(pk=entry_id).first()
     if entry is None:
         raise NotFound(msg("I couldn\u2019t find that entry."))
-    return entry
+    return _with_tag_names(user, [entry])[0]
 
 
 def list_entries(
@@ -152,12 +172,12 @@ def list_entries(
         queryset = queryset.filter(entry_tags__tag__name=tag.strip().lstrip("#").lower())
     if kind:
         queryset = queryset.filter(kind=kind)
-    return list(queryset[offset:offset + limit] if limit else queryset[offset:])
+    return _with_tag_names(user, queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def entries_on(*, user: AbstractBaseUser, day: date) -> list[Entry]:
     start, end = day_bounds(user, day)
-    return list(_entries(user).filter(written_at__gte=start, written_at__lt=end))
+    return _with_tag_names(user, _entries(user).filter(written_at__gte=start, written_at__lt=end))
 
 
 def tags_in_use(*, user: AbstractBaseUser) -> list[tuple[str, int]]:
@@ -175,5 +195,5 @@ class SearchHit:
 def search_entries(*, user: AbstractBaseUser, query: str, limit: int = 200) -> list[SearchHit]:
     """Entries containing every word of `query` (prefixes and word forms count), newest first."""
     terms = search_terms(query)
-    entries = search.matching(_entries(user), terms)[:limit]
+    entries = _with_tag_names(user, search.matching(_entries(user), terms)[:limit])
     return [SearchHit(entry, snippet(entry.body, terms)) for entry in entries]

@@ -74,7 +74,7 @@ def edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = _entry_or_404(request, entry_id)
     initial = {
         "title": entry.title, "body": entry.body,
-        "tags": ", ".join(t.tag.name for t in entry.entry_tags.all()),
+        "tags": ", ".join(entry.tag_names),
         "letter": entry.kind == Entry.Kind.LETTER,
         "written_at": as_local_input(entry.written_at, timezone.get_current_timezone()),
         "prompt": entry.prompt_id,

@@ -901,6 +901,81 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# ------------------------------------------------------------------- bench/RESULTS.md
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+BLOCK_BEGIN = ("<!-- bench.load: begin. Written by python -m bench.load --record; "
+               "python -m bench keeps it. -->")
+BLOCK_END = "<!-- bench.load: end -->"
+RESULTS_HEAD = ("| run | when, commit | requests/s | all requests p50 / p95 / p99 | check-in post p50 / p99 "
+                "| errors | failed while down | acknowledged writes | lost |")
+
+
+def run_label(result: dict[str, Any]) -> str:
+    """The configuration a row of the results table stands for (one row each)."""
+    label = f"{result['server']}, {result['clients']} clients for {result['seconds']:g} s"
+    if result.get("prefill_users"):
+        label += f", {result['prefill_users']:,} more accounts of 90 days in the database"
+    if result.get("think_seconds"):
+        label += f", {result['think_seconds']:g} s think time"
+    if result["kill"]:
+        label += (f", SIGKILL at {result['seconds'] / 2:g} s, back in "
+                  f"{result.get('restart_seconds', 0):.1f} s")
+    return label.replace("|", "/")
+
+
+def results_row(result: dict[str, Any], commit: str) -> str:
+    every, post = result["latency"]["all"], result["latency"].get("check-in post", {})
+
+    def seconds(ms: float) -> str:
+        return f"{ms / 1000:.2f}"
+
+    when = f"{time.strftime('%Y-%m-%d')}, {commit}" if commit else time.strftime("%Y-%m-%d")
+    posts = (f"{seconds(post['p50_ms'])} / {seconds(post['p99_ms'])} s" if post else "")
+    return (f"| {run_label(result)} | {when} | {result['requests_per_second']:.1f} | "
+            f"{seconds(every['p50_ms'])} / {seconds(every['p95_ms'])} / {seconds(every['p99_ms'])} s | "
+            f"{posts} | {result['errors']} | {result['interrupted']} | "
+            f"{result['acknowledged_checkins'] + result['acknowledged_journal']} | "
+            f"**{result['lost_writes']}** |")
+
+
+def load_block(text: str) -> str:
+    """The load-test section of a RESULTS.md text, markers included ("" when there is none)."""
+    start, end = text.find(BLOCK_BEGIN), text.find(BLOCK_END)
+    return text[start:end + len(BLOCK_END)] if 0 <= start < end else ""
+
+
+def record(result: dict[str, Any], path: Path = RESULTS) -> None:
+    """Put this run's row into the load-test section of bench/RESULTS.md (same run: replaced)."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                cwd=REPO, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    old = load_block(text)
+    label = run_label(result)
+    rows = [line for line in old.splitlines()
+            if line.startswith("| ") and not line.startswith(("| run |", "|---"))
+            and line.split(" | ")[0][2:] != label]
+    rows.append(results_row(result, commit))
+    block = "\n".join([
+        BLOCK_BEGIN, "## Load and crash tests", "",
+        "`python -m bench.load --target sqlite|postgres [--kill] [--prefill-users N] --record`: "
+        "clients on loopback with no pause between requests, so the server is saturated and the "
+        "latencies include queueing. A write counts when the server acknowledged it; \"lost\" is "
+        "an acknowledged write missing from the database afterwards (read back through "
+        "Thawing's services). Each row is its own run; the machine is the one above unless it "
+        f"says otherwise. This run: {result['machine']}, load average before "
+        f"{result['load_average_before']}.", "",
+        RESULTS_HEAD, "|---|---|---:|---:|---:|---:|---:|---:|---:|", *rows, "", BLOCK_END])
+    if old:
+        text = text.replace(old, block)
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
 # ----------------------------------------------------------- helpers run in a fresh process
 
 def verify_file(path: str) -> dict[str, Any]:
@@ -972,6 +1047,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "sessions; 0: sign in once (default: 5 for postgres, 0 for sqlite)")
     parser.add_argument("--prefill-users", type=int, default=0,
                         help="postgres: first fill the database with this many accounts of 90 days each")
+    parser.add_argument("--record", action="store_true",
+                        help="put this run's figures into bench/RESULTS.md (its load-test section)")
     parser.add_argument("--verify-file", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.verify_file:
@@ -1000,6 +1077,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("bench.load: stopped; cleaned up.", file=sys.stderr)
         return 130
     print(json.dumps(result, indent=2) if args.json else table(result))
+    if args.record:
+        record(result)
+        say(f"Recorded in {RESULTS}")
     return 0 if result["errors"] == 0 and result["lost_writes"] == 0 else 1
 
 

@@ -568,9 +568,15 @@ class Bench:
         self.journal_search = [*thawing, "journal", "search", self.search_word]
         samples, error = self.process_times(checkin, self.cli_runs)
         figure = self.add(Figure("thawing checkin (CLI check-in)", "commands", samples, budget=600,
-                                 judge="median", error=error, profile="cli-checkin"))
+                                 judge="median", error=error, profile="cli-checkin",
+                                 note="the quick way: no Django (thawing/quick.py)"))
         if figure.ok is False:
             self.profile_command("cli-checkin", checkin[1:])
+        usual = {**self.env, "THAWING_QUICK": "0"}
+        samples, error = self.process_times(checkin, self.cli_runs, env=usual)
+        self.add(Figure("thawing checkin the usual way (THAWING_QUICK=0)", "commands", samples,
+                        judge="median", error=error,
+                        note="through Django and services.py, as every other command; informational"))
 
     def round_robin(self, commands: list[tuple[str, list[str], dict[str, str]]],
                     runs: int) -> dict[str, tuple[Samples, str]]:
@@ -925,6 +931,12 @@ class Bench:
             *self.table(),
             "",
         ]
+        # The load and crash tests (python -m bench.load --record) are run on their own: keep them.
+        from bench.load import load_block
+
+        kept = load_block(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else ""
+        if kept:
+            lines += [kept, ""]
         missed = [f for f in self.figures if f.ok is False]
         lines += ["## Budgets missed", ""]
         if not missed:

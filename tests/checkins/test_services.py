@@ -151,3 +151,34 @@ def test_editing_a_checkin_in_the_repeated_autumn_hour_keeps_its_time(local_user
     services.update_checkin(user=local_user, checkin_id=checkin.pk, mood=4, note="later",
                             at=shown)
     assert CheckIn.objects.get(pk=checkin.pk).at == second
+
+
+@pytest.mark.practice("A3")
+def test_lists_carry_each_check_ins_parts_in_order_and_leave_no_reference_cycles(local_user):
+    import gc
+
+    for day in range(30):
+        services.record_checkin(user=local_user, mood=str(1 + day % 10),
+                                emotions=[("tired", "2"), ("calm", None)] if day % 2 else [],
+                                body=["chest:tight", "arms:less"] if day % 3 else [],
+                                at=f"2026-10-{1 + day:02d}T08:00")
+    listed = services.list_checkins(user=local_user)
+    assert len(listed) == 30
+    with_words = [c for c in listed if c.emotion_list]
+    assert len(with_words) == 15
+    assert all([(e.emotion, e.intensity) for e in c.emotion_list] == [("tired", 2), ("calm", None)]
+               for c in with_words)
+    assert sum(1 for c in listed if [(b.region, b.sensation) for b in c.body_list]
+               == [("chest", "tight"), ("arms", "less")]) == 20
+    one = services.get_checkin(user=local_user, checkin_id=with_words[0].pk)
+    assert [e.emotion for e in one.emotion_list] == ["tired", "calm"]
+    assert [e.emotion for e in one.emotions.all()] == ["tired", "calm"]
+
+    # Per-check-in prefetch querysets once tied every listed check-in into a reference cycle.
+    gc.collect()
+    gc.disable()
+    try:
+        services.list_checkins(user=local_user)
+        assert gc.collect() < 100
+    finally:
+        gc.enable()

@@ -12,8 +12,8 @@ def checkin_dict(checkin: Any) -> dict[str, Any]:
         "id": checkin.pk, "at": checkin.at, "mood": checkin.mood,
         "cant_tell": checkin.mood is None, "feel": checkin.feel,
         "emotions": [{"emotion": e.emotion, "intensity": e.intensity}
-                     for e in checkin.emotions.all()],
-        "body": [{"region": b.region, "sensation": b.sensation} for b in checkin.body.all()],
+                     for e in checkin.emotion_list],
+        "body": [{"region": b.region, "sensation": b.sensation} for b in checkin.body_list],
         "flicker": checkin.flicker, "note": checkin.note,
         "detached": checkin.detached, "struggling": checkin.struggling,
     }

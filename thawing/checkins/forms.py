@@ -48,8 +48,8 @@ class CheckInInput:
             mood="cant-tell" if checkin.mood is None else str(checkin.mood),
             feel="" if checkin.feel is None else str(checkin.feel),
             emotions=[(e.emotion, "" if e.intensity is None else str(e.intensity))
-                      for e in checkin.emotions.all()],
-            body=[f"{b.region}:{b.sensation}" for b in checkin.body.all()],
+                      for e in checkin.emotion_list],
+            body=[f"{b.region}:{b.sensation}" for b in checkin.body_list],
             flicker=checkin.flicker, note=checkin.note,
             at=as_local_input(checkin.at, timezone.get_current_timezone()),
             detached=checkin.detached, struggling=checkin.struggling,

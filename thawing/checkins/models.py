@@ -21,12 +21,30 @@ class CheckIn(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Filled in by checkins.services for the check-ins it returns (one query for a whole list).
+    _emotion_list: list[CheckInEmotion] | None = None
+    _body_list: list[BodySensation] | None = None
+
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["user", "at"])]
 
     def __str__(self) -> str:
         return f"Check-in {self.pk}"
+
+    @property
+    def emotion_list(self) -> list[CheckInEmotion]:
+        """This check-in's emotion words, in the order they were given."""
+        if self._emotion_list is None:
+            self._emotion_list = list(CheckInEmotion.objects.filter(user_id=self.user_id, checkin_id=self.pk))
+        return self._emotion_list
+
+    @property
+    def body_list(self) -> list[BodySensation]:
+        """This check-in's body cues, in the order they were given."""
+        if self._body_list is None:
+            self._body_list = list(BodySensation.objects.filter(user_id=self.user_id, checkin_id=self.pk))
+        return self._body_list
 
 
 class CheckInEmotion(models.Model):

@@ -12,7 +12,6 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from thawing import content
@@ -24,6 +23,7 @@ from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
 from thawing.core.mood import clean_text, keep_or_parse, parse_moment
 from thawing.core.prompts import Prompt
+from thawing.db.batches import grouped
 
 WORDS_MAX = 2_000
 
@@ -117,18 +117,22 @@ def delete_checkin(*, user: AbstractBaseUser, checkin_id: int) -> None:
         raise NotFound(msg("That check-in isn\u2019t here any more."))
 
 
-def _with_parts(queryset: QuerySet[CheckIn], user: AbstractBaseUser) -> QuerySet[CheckIn]:
-    return queryset.filter(user=user).prefetch_related(
-        Prefetch("emotions", CheckInEmotion.objects.filter(user=user)),
-        Prefetch("body", BodySensation.objects.filter(user=user)),
-    )
+def _with_parts(user: AbstractBaseUser, checkins: Iterable[CheckIn]) -> list[CheckIn]:
+    """The check-ins, each with its emotion words and body cues, read in one query a batch."""
+    checkins = list(checkins)
+    ids = [c.pk for c in checkins]
+    emotions = grouped(CheckInEmotion.objects.filter(user=user), "checkin_id", ids)
+    body = grouped(BodySensation.objects.filter(user=user), "checkin_id", ids)
+    for checkin in checkins:
+        checkin._emotion_list, checkin._body_list = emotions[checkin.pk], body[checkin.pk]
+    return checkins
 
 
 def get_checkin(*, user: AbstractBaseUser, checkin_id: int) -> CheckIn:
-    checkin = _with_parts(CheckIn.objects.all(), user).filter(pk=checkin_id).first()
+    checkin = CheckIn.objects.filter(user=user, pk=checkin_id).first()
     if checkin is None:
         raise NotFound(msg("I couldn\u2019t find that check-in."))
-    return checkin
+    return _with_parts(user, [checkin])[0]
 
 
 def day_bounds(user: AbstractBaseUser, day: date) -> tuple[datetime, datetime]:
@@ -147,15 +151,15 @@ def list_checkins(
     offset: int = 0,
 ) -> list[CheckIn]:
     """The user's check-ins, newest first, from the local day `since` on."""
-    queryset = _with_parts(CheckIn.objects.all(), user)
+    queryset = CheckIn.objects.filter(user=user)
     if since is not None:
         queryset = queryset.filter(at__gte=day_bounds(user, since)[0])
-    return list(queryset[offset:offset + limit] if limit else queryset[offset:])
+    return _with_parts(user, queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def checkins_on(*, user: AbstractBaseUser, day: date) -> list[CheckIn]:
     start, end = day_bounds(user, day)
-    return list(_with_parts(CheckIn.objects.all(), user).filter(at__gte=start, at__lt=end))
+    return _with_parts(user, CheckIn.objects.filter(user=user, at__gte=start, at__lt=end))
 
 
 def suggest_emotions(*, body: Sequence[str | tuple[str, str]]) -> list[Suggestion]:

@@ -66,8 +66,8 @@ def _describe(checkin: Any) -> str:
 
     return describe_checkin(
         mood=checkin.mood, feel=checkin.feel, vocabulary=content.vocabulary(),
-        emotions=[(e.emotion, e.intensity) for e in checkin.emotions.all()],
-        body=[(b.region, b.sensation) for b in checkin.body.all()])
+        emotions=[(e.emotion, e.intensity) for e in checkin.emotion_list],
+        body=[(b.region, b.sensation) for b in checkin.body_list])
 
 
 def checkin(

@@ -18,6 +18,7 @@ from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
 from thawing.core.journal import build_entry, entry_kind, search_terms, snippet
 from thawing.core.mood import keep_or_parse, parse_moment
+from thawing.db.batches import grouped
 from thawing.journal import search
 from thawing.journal.models import Entry, EntryTag, Tag
 
@@ -138,19 +139,10 @@ def _entries(user: AbstractBaseUser) -> QuerySet[Entry]:
 
 
 def _with_tag_names(user: AbstractBaseUser, entries: Iterable[Entry]) -> list[Entry]:
-    """The entries, each with its tag names, read in one query.
-
-    Not prefetch_related: its per-entry querysets tie every entry into reference cycles that
-    only Python's garbage collector frees, and collecting 200 search hits paused requests for
-    up to 100 ms (bench/RESULTS.md).
-    """
+    """The entries, each with its tag names, read in one query a batch (no reference cycles)."""
     entries = list(entries)
-    names: dict[int, list[str]] = {entry.pk: [] for entry in entries}
-    if names:
-        rows = (EntryTag.objects.filter(user=user, entry_id__in=list(names)).order_by("pk")
-                .values_list("entry_id", "tag__name"))
-        for entry_id, name in rows:
-            names[entry_id].append(name)
+    names = grouped(EntryTag.objects.filter(user=user).order_by("pk").values_list("entry_id", "tag__name"),
+                    "entry_id", (entry.pk for entry in entries))
     for entry in entries:
         entry._tag_names = names[entry.pk]
     return entries

@@ -247,9 +247,11 @@ def checkin(argv: Sequence[str]) -> tuple[Any, Person, Any]:
             detached=bool(given.get("--detached")), struggling=bool(given.get("--struggling")),
             now=datetime.now(UTC), tz=zone(person.timezone),
             vocabulary=content.vocabulary(), body_map=content.body_map())
-    except InvalidInput:
+    except BaseException as error:
         conn.close()
-        raise NotHere("refused") from None
+        if isinstance(error, InvalidInput):
+            raise NotHere("refused") from None  # the usual way says what is wrong, as always
+        raise
     return conn, person, data
 
 
@@ -289,14 +291,15 @@ def journal(argv: Sequence[str]) -> tuple[Any, Person, Any]:
                            tags=given.get("--tag", []))
         moment = parse_moment(given.get("--at") or None, now=datetime.now(UTC),
                               tz=zone(person.timezone))
-    except InvalidInput:
+        prompt_id = given.get("--prompt", "").strip()
+        prompt = content.prompts().get(prompt_id) if prompt_id else None
+        if prompt_id and prompt is None:
+            raise NotHere("unknown prompt")
+    except BaseException as error:
         conn.close()
-        raise NotHere("refused") from None
-    prompt_id = given.get("--prompt", "").strip()
-    prompt = content.prompts().get(prompt_id) if prompt_id else None
-    if prompt_id and prompt is None:
-        conn.close()
-        raise NotHere("unknown prompt")
+        if isinstance(error, InvalidInput):
+            raise NotHere("refused") from None
+        raise
     kind = entry_kind(prompt.category if prompt else None, True if given.get("--letter") else None)
     return conn, person, (text, moment, prompt_id, kind)
 

@@ -941,8 +941,9 @@ def results_row(result: dict[str, Any], commit: str) -> str:
 
 def load_block(text: str) -> str:
     """The load-test section of a RESULTS.md text, markers included ("" when there is none)."""
-    start, end = text.find(BLOCK_BEGIN), text.find(BLOCK_END)
-    return text[start:end + len(BLOCK_END)] if 0 <= start < end else ""
+    start = text.find(BLOCK_BEGIN)
+    end = text.find(BLOCK_END, start) if start >= 0 else -1
+    return text[start:end + len(BLOCK_END)] if end >= 0 else ""
 
 
 def record(result: dict[str, Any], path: Path = RESULTS) -> None:
@@ -965,9 +966,9 @@ def record(result: dict[str, Any], path: Path = RESULTS) -> None:
         "clients on loopback with no pause between requests, so the server is saturated and the "
         "latencies include queueing. A write counts when the server acknowledged it; \"lost\" is "
         "an acknowledged write missing from the database afterwards (read back through "
-        "Thawing's services). Each row is its own run; the machine is the one above unless it "
-        f"says otherwise. This run: {result['machine']}, load average before "
-        f"{result['load_average_before']}.", "",
+        "Thawing's services). Each row is its own run, on the machine described above; the "
+        f"latest: {result['machine']}, load average before it {result['load_average_before']} "
+        "(the client threads themselves count in the load average).", "",
         RESULTS_HEAD, "|---|---|---:|---:|---:|---:|---:|---:|---:|", *rows, "", BLOCK_END])
     if old:
         text = text.replace(old, block)

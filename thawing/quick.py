@@ -108,8 +108,9 @@ class Person:
 
 
 def migration_names(installed_apps: Sequence[str]) -> set[tuple[str, str]]:
-    """(app label, migration) for every migration file of these apps, as Django's loader finds them."""
+    """(app label, migration) for every migration module of these apps, as Django's loader finds them."""
     from importlib.util import find_spec
+    from pkgutil import iter_modules
 
     names = set()
     for app in installed_apps:
@@ -119,13 +120,12 @@ def migration_names(installed_apps: Sequence[str]) -> set[tuple[str, str]]:
             raise NotHere("app")
         folder = Path(spec.submodule_search_locations[0], *rest.split("."), "migrations")
         if not folder.is_dir():
+            if top == "thawing":
+                raise NotHere("migrations not found")  # an unusual install: let Django look
             continue
         label = app.rpartition(".")[2]
-        for item in folder.iterdir():
-            stem = item.name.removesuffix(".py")
-            module = item.name.endswith(".py") or (item / "__init__.py").exists()
-            if module and not stem.startswith(("_", "~")):
-                names.add((label, stem))
+        names.update((label, name) for _, name, package in iter_modules([str(folder)])
+                     if not package and name[0] not in "_~")
     return names
 
 
@@ -236,23 +236,26 @@ def checkin(argv: Sequence[str]) -> tuple[Any, Person, Any]:
     from thawing.core.checkins import build_checkin, split_emotion
     from thawing.core.errors import InvalidInput
 
-    conn, person = connect()
-    try:
-        data = build_checkin(
+    def checked(tz: Any) -> Any:
+        return build_checkin(
             mood="cant-tell" if given.get("--cant-tell") else given.get("--mood"),
             feel=given.get("--feel"),
             emotions=[split_emotion(e) for e in given.get("--emotion", [])],
             body=given.get("--body", []), flicker=given.get("--flicker", ""),
             note=given.get("--note", ""), at=given.get("--at") or None,
             detached=bool(given.get("--detached")), struggling=bool(given.get("--struggling")),
-            now=datetime.now(UTC), tz=zone(person.timezone),
-            vocabulary=content.vocabulary(), body_map=content.body_map())
-    except BaseException as error:
+            now=datetime.now(UTC), tz=tz, vocabulary=content.vocabulary(), body_map=content.body_map())
+
+    try:
+        checked(UTC)  # refused before the database (and its passphrase) is opened
+    except InvalidInput:
+        raise NotHere("refused") from None  # the usual way says what is wrong, as always
+    conn, person = connect()
+    try:
+        return conn, person, checked(zone(person.timezone))
+    except BaseException:
         conn.close()
-        if isinstance(error, InvalidInput):
-            raise NotHere("refused") from None  # the usual way says what is wrong, as always
         raise
-    return conn, person, data
 
 
 def write_checkin(conn: Any, person: Person, data: Any) -> Saved:
@@ -285,22 +288,25 @@ def journal(argv: Sequence[str]) -> tuple[Any, Person, Any]:
     from thawing.core.journal import build_entry, entry_kind
     from thawing.core.mood import parse_moment
 
-    conn, person = connect()
+    prompt_id = given.get("--prompt", "").strip()
+    prompt = content.prompts().get(prompt_id) if prompt_id else None
+    if prompt_id and prompt is None:
+        raise NotHere("unknown prompt")
     try:
+        # Refused before the database (and its passphrase) is opened: the usual way says why.
         text = build_entry(title=given.get("--title", ""), body=" ".join(given.words),
                            tags=given.get("--tag", []))
+        parse_moment(given.get("--at") or None, now=datetime.now(UTC), tz=UTC)
+    except InvalidInput:
+        raise NotHere("refused") from None
+    kind = entry_kind(prompt.category if prompt else None, True if given.get("--letter") else None)
+    conn, person = connect()
+    try:
         moment = parse_moment(given.get("--at") or None, now=datetime.now(UTC),
                               tz=zone(person.timezone))
-        prompt_id = given.get("--prompt", "").strip()
-        prompt = content.prompts().get(prompt_id) if prompt_id else None
-        if prompt_id and prompt is None:
-            raise NotHere("unknown prompt")
-    except BaseException as error:
+    except BaseException:
         conn.close()
-        if isinstance(error, InvalidInput):
-            raise NotHere("refused") from None
         raise
-    kind = entry_kind(prompt.category if prompt else None, True if given.get("--letter") else None)
     return conn, person, (text, moment, prompt_id, kind)
 
 
@@ -329,7 +335,7 @@ COMMANDS = {"checkin": (checkin, write_checkin), "journal": (journal, write_entr
 def width() -> int:
     """The width Rich would wrap at: COLUMNS, else the terminal's, else 80."""
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit():
+    if columns.isdigit() and int(columns) > 0:
         return int(columns)
     for descriptor in (0, 1, 2):
         try:
@@ -376,34 +382,53 @@ def run(argv: Sequence[str]) -> int | None:
     prepare, write = COMMANDS[argv[0]]
     try:
         conn, person, values = prepare(argv[1:])
-    except NotHere:
-        return None
     except Exception:
-        # Anything unexpected before a write: the usual way will do it, or explain it.
-        if os.environ.get("THAWING_DEBUG") == "1":
-            raise
+        # Not for the quick way, or something to explain (a wrong passphrase, a damaged unlock
+        # file): the usual way does both, from the start. Nothing has been written.
         return None
     try:
         conn.execute("BEGIN IMMEDIATE")
-        try:
-            saved = write(conn, person, values)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        saved = write(conn, person, values)
         conn.execute("COMMIT")
     except Exception:
+        _close(conn)  # the open transaction is rolled back: nothing was written
         if os.environ.get("THAWING_DEBUG") == "1":
             raise
-        return None  # nothing was written: the usual way tries again and explains any problem
-    finally:
+        return None  # the usual way tries again, and explains any problem
+    except BaseException:
+        _close(conn)
+        raise  # Ctrl-C before the commit: nothing was saved, as the caller says
+    _close(conn)
+    return tell(saved, person)
+
+
+def _close(conn: Any) -> None:
+    try:
         conn.close()
+    except Exception:
+        pass  # what matters was committed, or rolled back, already
+
+
+def tell(saved: Saved, person: Person) -> int:
+    """Say it was saved, then any crisis lines; each is tried whatever happened to the other."""
+    code = 0
     try:
         say(saved.sentence)
+    except BaseException:  # a closed pipe, Ctrl-C: it is saved all the same
+        code = 1
+    try:
         offer_support(person, saved.texts)
-    except Exception:
-        if os.environ.get("THAWING_DEBUG") == "1":
-            raise
-        sys.stderr.write("It was saved, but something went wrong while saying so. Nothing was sent "
-                         "anywhere.\n")
-        return 1
-    return 0
+    except BaseException:
+        code = 1
+        try:
+            sys.stderr.write("If you are in danger or might hurt yourself, please reach out now: "
+                             "thawing help shows crisis lines.\n")
+        except Exception:
+            pass
+    if code:
+        try:
+            sys.stderr.write("It was saved, but something went wrong while saying so. Nothing was "
+                             "sent anywhere.\n")
+        except Exception:
+            pass
+    return code

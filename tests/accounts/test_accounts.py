@@ -240,6 +240,7 @@ def test_unknown_api_addresses_answer_in_json(signed_in):
 
 def test_nul_characters_in_addresses_and_forms_are_dropped_not_a_crash(signed_in):
     assert signed_in.get("/journal/?q=walk%00ing&tag=a%00").status_code == 200
+    assert signed_in.post("/journal/", {"q": "walk\x00ing"}).status_code == 200
     response = signed_in.post("/checkins/new/", {"mood": "5", "note": "cold\x00 hands"})
     assert response.status_code == 302
     from thawing.checkins.models import CheckIn

@@ -44,7 +44,7 @@ def test_the_openapi_schema_lists_checkin_journal_and_emotion_paths(client):
     assert response.status_code == 200
     paths = set(response.json()["paths"])
     assert {"/api/checkins", "/api/checkins/{checkin_id}", "/api/today", "/api/journal",
-            "/api/journal/{entry_id}", "/api/journal/search", "/api/emotions",
+            "/api/journal/{entry_id}", "/api/journal/search", "/api/journal/tags", "/api/emotions",
             "/api/emotions/{emotion_id}", "/api/emotions/suggestions"} <= paths
 
 
@@ -63,7 +63,8 @@ ENDPOINTS = [
     ("get", "/api/today", None),
     ("get", "/api/journal", None),
     ("post", "/api/journal", {"body": "hello"}),
-    ("get", "/api/journal/search?q=walk", None),
+    ("post", "/api/journal/search", {"q": "walk"}),
+    ("get", "/api/journal/tags", None),
     ("get", "/api/journal/1", None),
     ("put", "/api/journal/1", {"body": "hello"}),
     ("delete", "/api/journal/1", None),

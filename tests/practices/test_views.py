@@ -31,7 +31,7 @@ def page_of(response) -> str:
     "/journal/thoughts/", "/journal/thoughts/new/",
     *(f"/doing/list/{kind}/" for kind in LIST_KINDS),
     "/practice/longer-out-breath/?minutes=1", "/practice/longer-out-breath/?rate=4.5",
-    "/practice/meditation-timer/?minutes=10", "/connect/?name=Ana&starter=not-myself",
+    "/practice/meditation-timer/?minutes=10", "/connect/?starter=not-myself",
     "/habits/?day=2020-01-01",
 ])
 def test_every_practices_page_opens_for_a_signed_in_person(signed_in, url):
@@ -411,8 +411,14 @@ def test_crisis_words_in_a_rating_note_bring_the_crisis_lines(signed_in, local_u
 
 @pytest.mark.practice("D6")
 def test_a_connection_is_noted_and_the_reach_out_draft_uses_the_name(signed_in):
-    page = page_of(signed_in.get("/connect/", {"name": "Ana", "starter": "not-myself"}))
+    drafted = signed_in.post("/connect/", {"action": "draft", "name": "Ana", "starter": "not-myself"})
+    page = page_of(drafted)
+    assert drafted.status_code == 200
     assert "Hi Ana, I haven&#x27;t felt like myself lately." in page
+    assert not Connection.objects.exists()  # a draft is never a noted connection
+    # A name typed for the draft never travels in an address.
+    reach_out = page_of(signed_in.get("/connect/")).split('id="reach-out"')[1].split("</section>")[0]
+    assert 'method="post"' in reach_out and 'method="get"' not in reach_out
     assert all(escape(i.text) in page for i in content.ideas().section("nobody_near"))
     response = signed_in.post("/connect/", {"who": "Ana", "how": "call", "felt": "good",
                                             "reached_out": "1", "note": ""})

@@ -47,6 +47,7 @@ class Records:
     ids: dict[str, list[int]] = field(default_factory=dict)
     day: str = ""
     tag: str = ""
+    tag_id: int = 0
     feed_token: str = ""
     import_token: str = ""
 
@@ -124,8 +125,9 @@ def fill(user: Any, mark: str) -> Records:
     checkins.acknowledge_shutdown(user=user, since=(today - timedelta(days=20)).isoformat(),
                                   words=text("episode"))
     journal.write_entry(user=user, body=text("body"), title=text("title"), tags=[found.tag])
-    journal.write_entry(user=user, body=text("letter-body"), title=text("letter-title"), tags=[found.tag],
-                        letter=True)
+    written = journal.write_entry(user=user, body=text("letter-body"), title=text("letter-title"),
+                                  tags=[found.tag], letter=True)
+    found.tag_id = written.tags[0][0]
     thoughts.record_thought(user=user, thought=text("thought"), situation=text("situation"),
                             belief_before=80, evidence=text("evidence"), other_views=text("other-views"),
                             conclusions=text("conclusions"), alternative=text("alternative"),

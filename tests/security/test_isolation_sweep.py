@@ -278,7 +278,8 @@ def web_visits(robin: Records, kim: Records) -> tuple[list[Visit], list[str], di
 
 def probe_query(robin: Records) -> str:
     """Every filter a page reads, aimed at Robin's records: a search, Robin's tag, all of time..."""
-    return urlencode({"q": SHARED_WORD, "tag": robin.tag, "kind": "letter", "since": "2000-01-01",
+    return urlencode({"q": SHARED_WORD, "tag": robin.tag_id, "tag_id": robin.tag_id, "kind": "letter",
+                      "since": "2000-01-01",
                       "day": robin.day, "start": "2000-01-01", "end": date.today().isoformat(),
                       "journal": "1", "page": "1", "instrument": "phq9", "name": "Sam",
                       "country": "GB", "minutes": "5", "rate": "6", "prompt": ""})
@@ -305,7 +306,7 @@ def form_data(robin: Records) -> dict[str, Any]:
         "username": robin.user.username, "password": "not robin's password", "new": "a new long passphrase",
         "new_again": "a new long passphrase", "current": "not the passphrase", "passphrase": "not it",
         "passphrase_again": "not it", "code": "not-a-code", "no_passphrase": "1", "confirm": "delete",
-        "next": "", **{f"q{n}": "1" for n in range(1, 21)},
+        "next": "", "q": SHARED_WORD, **{f"q{n}": "1" for n in range(1, 21)},
         "situation": "kim's situation", "thought": "kim's thought", "belief_before": "50",
         "evidence": "kim's evidence", "other_views": "kim's views", "conclusions": "kim's conclusions",
         "alternative": "kim's alternative", "belief_after": "30",
@@ -321,6 +322,7 @@ BODIES: dict[str, dict[str, Any]] = {
     "CheckInIn": {"mood": 5, "feel": 4, "emotions": [{"word": "grief", "intensity": 3}],
                   "body": ["chest:heavy"], "flicker": "kim's flicker", "note": "kim's note"},
     "EntryIn": {"body": "kim's words", "title": "kim's title", "tags": ["kim"]},
+    "SearchIn": {"q": SHARED_WORD},
     "SafetyPlanIO": {"coping": "kim's coping", "reasons": "kim's reasons"},
     "AnswersIn": {"answers": [1, 1]},
     "SessionIn": {"exercise": "five-senses", "seconds": 60, "feel_before": 3, "feel_after": 4,
@@ -375,7 +377,8 @@ def built(schema: dict[str, Any], spec: dict[str, Any]) -> Any:
 
 
 def query_value(name: str, schema: dict[str, Any], robin: Records, spec: dict[str, Any]) -> Any:
-    known = {"since": "2000-01-01", "tag": robin.tag, "q": SHARED_WORD, "body": "chest:heavy",
+    known = {"since": "2000-01-01", "tag": robin.tag, "tag_id": robin.tag_id, "q": SHARED_WORD,
+             "body": "chest:heavy",
              "instrument": "phq9", "minutes": "5", "rate": "6", "kind": "enjoy", "planned": "true",
              "name": "Sam", "starter": "", "day": robin.day, "start": "2000-01-01",
              "end": date.today().isoformat(), "journal": "true"}
@@ -542,5 +545,5 @@ def test_robin_still_sees_everything(people):
     assert MARK in client.get(f"/journal/{robin.ids['entry_id'][0]}/").content.decode()
     assert MARK in client.get(f"/api/checkins/{robin.ids['checkin_id'][0]}").content.decode()
     assert MARK in client.get(f"/care/medications/{robin.ids['medication_id'][0]}/").content.decode()
-    hits = client.get(f"/api/journal/search?q={SHARED_WORD}").json()
+    hits = client.post("/api/journal/search", {"q": SHARED_WORD}, content_type="application/json").json()
     assert {h["entry"]["id"] for h in hits} == set(robin.ids["entry_id"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import time as time_module
 import zoneinfo
 from datetime import time
 from functools import cache
@@ -87,17 +88,47 @@ def is_set_up() -> bool:
         # An in-memory database (the tests): ask it directly.
         return local_profile() is not None
     if pending_path().exists():
-        _discard_unfinished_set_up(path)
-        return False
+        # Another set-up is under way (its database is not to be touched), or one stopped.
+        if _set_up_has_stopped():
+            _discard_unfinished_set_up(path)
+        return unlock_path().exists()
     return path.exists() and path.stat().st_size > 0
 
 
-def _discard_unfinished_set_up(path: Path) -> None:
+# A set-up takes seconds; one that began longer ago than this and never finished was killed.
+SET_UP_STALE_SECONDS = 120
+
+
+def _set_up_has_stopped() -> bool:
+    try:
+        began = pending_path().stat().st_mtime
+    except FileNotFoundError:
+        return False  # it has just finished
+    return time_module.time() - began > SET_UP_STALE_SECONDS
+
+
+def _discard_unfinished_set_up(path: Path | None) -> None:
     """A set-up that stopped midway saved nothing of the person's yet: start it again cleanly."""
     vault.lock()
-    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
-                     pending_path()):
+    leftovers = [pending_path()]
+    if path is not None:
+        leftovers += [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+    for leftover in leftovers:
         leftover.unlink(missing_ok=True)
+
+
+def _claim_set_up(record: dict[str, Any]) -> None:
+    """Write the unlock record of a set-up under way; only one set-up at a time gets to."""
+    try:
+        fd = os.open(pending_path(), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise AlreadySetUp(msg(
+            "Thawing is being set up right now, perhaps in another window. Give it a minute, "
+            "then open it again.")) from None
+    with os.fdopen(fd, "w") as handle:
+        json.dump(record, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _write_unlock_record(record: dict[str, Any], path: Path | None = None) -> None:
@@ -130,13 +161,18 @@ def set_up_local_profile(
     record = (crypto.wrap_record(passphrase, data_key) if data_key is not None
               else crypto.new_unlock_record(None))
     Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
-    _write_unlock_record(record, pending_path())
-    vault.open_with(data_key)
-    with transaction.atomic():
-        user = get_user_model().objects.create_user(username=LOCAL_USERNAME)
-        user.set_unusable_password()
-        user.save()
-        _create_profile(user, data)
+    _claim_set_up(record)
+    try:
+        vault.open_with(data_key)
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(username=LOCAL_USERNAME)
+            user.set_unusable_password()
+            user.save()
+            _create_profile(user, data)
+    except BaseException:
+        # Nothing of the person's is in it yet: leave the folder as it was, ready to try again.
+        _discard_unfinished_set_up(vault.database_path())
+        raise
     os.replace(pending_path(), unlock_path())
     return user
 

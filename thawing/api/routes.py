@@ -30,7 +30,9 @@ from thawing.api.schemas import (
     SafetyPlanIO,
     ScreeningOut,
     SearchHitOut,
+    SearchIn,
     SuggestionOut,
+    TagOut,
     TodayOut,
 )
 from thawing.api.serialize import checkin_dict, emotion_dict, entry_dict, support_dict, today_dict
@@ -136,14 +138,23 @@ def today(request: HttpRequest) -> Any:
 
 
 @api.get("/journal", response={200: list[EntryOut], **ERRORS}, tags=["journal"])
-def list_entries(request: HttpRequest, tag: str | None = None) -> Any:
-    return [entry_dict(e) for e in journal.list_entries(user=request.user, tag=tag)]
+def list_entries(request: HttpRequest, tag_id: int | None = None) -> Any:
+    """Entries, newest first; `tag_id` (from /journal/tags) keeps one tag's. Names and words
+    never travel in an address, where logs and history would keep them."""
+    return [entry_dict(e) for e in journal.list_entries(user=request.user, tag_id=tag_id)]
 
 
-@api.get("/journal/search", response={200: list[SearchHitOut], **ERRORS}, tags=["journal"])
-def search_entries(request: HttpRequest, q: str) -> Any:
+@api.get("/journal/tags", response={200: list[TagOut], **ERRORS}, tags=["journal"])
+def list_tags(request: HttpRequest) -> Any:
+    return [{"id": pk, "name": name, "entries": uses}
+            for pk, name, uses in journal.tags_in_use(user=request.user)]
+
+
+@api.post("/journal/search", response={200: list[SearchHitOut], **ERRORS}, tags=["journal"])
+def search_entries(request: HttpRequest, payload: SearchIn) -> Any:
+    """Search by posting {"q": "..."}: what people look for stays out of addresses."""
     return [{"entry": entry_dict(h.entry), "excerpt": h.excerpt}
-            for h in journal.search_entries(user=request.user, query=q)]
+            for h in journal.search_entries(user=request.user, query=payload.q)]
 
 
 @api.post("/journal", response={201: EntryOut, **ERRORS}, tags=["journal"])

@@ -88,6 +88,16 @@ class EntryOut(Schema):
     support: SupportOut | None = None
 
 
+class SearchIn(Schema):
+    q: str
+
+
+class TagOut(Schema):
+    id: int
+    name: str
+    entries: int
+
+
 class SearchHitOut(Schema):
     entry: EntryOut
     excerpt: str

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +33,10 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in {self.pk}"
+
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        self._emotion_list = self._body_list = None
+        super().refresh_from_db(*args, **kwargs)
 
     @property
     def emotion_list(self) -> list[CheckInEmotion]:

@@ -16,13 +16,20 @@ from django.db.models import QuerySet
 BATCH = 500
 
 
-def grouped(queryset: QuerySet[Any], parent: str, ids: Iterable[int]) -> dict[int, list[Any]]:
-    """The rows of `queryset` (in its order) whose `parent` column is one of `ids`, by that id."""
+def grouped(queryset: QuerySet[Any], parent: str, ids: Iterable[int], *,
+            pairs: bool = False) -> dict[int, list[Any]]:
+    """The rows of `queryset` (in its order) whose `parent` column is one of `ids`, by that id.
+
+    Rows are model instances; with `pairs`, `queryset` is a values_list of (parent id, value,
+    ...) and the values (one, or a tuple of the rest) are grouped.
+    """
     found: dict[int, list[Any]] = {pk: [] for pk in ids}
     wanted = list(found)
     for start in range(0, len(wanted), BATCH):
-        rows = queryset.filter(**{f"{parent}__in": wanted[start:start + BATCH]})
-        for row in rows:
-            key = row[0] if isinstance(row, tuple) else getattr(row, parent)
-            found[key].append(row[1] if isinstance(row, tuple) else row)
+        for row in queryset.filter(**{f"{parent}__in": wanted[start:start + BATCH]}):
+            if pairs:
+                key, *values = row
+                found[key].append(values[0] if len(values) == 1 else tuple(values))
+            else:
+                found[getattr(row, parent)].append(row)
     return found

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +24,7 @@ class Entry(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     # Filled in by journal.services for the entries it returns (one query for a whole list).
-    _tag_names: list[str] | None = None
+    _tags: list[tuple[int, str]] | None = None
 
     class Meta:
         ordering = ["-written_at", "-pk"]
@@ -32,13 +34,21 @@ class Entry(models.Model):
         # Never the title or text: they are private.
         return f"Entry {self.pk}"
 
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        self._tags = None
+        super().refresh_from_db(*args, **kwargs)
+
+    @property
+    def tags(self) -> list[tuple[int, str]]:
+        """(id, name) of this entry's tags, in the order they were given."""
+        if self._tags is None:
+            self._tags = list(EntryTag.objects.filter(user_id=self.user_id, entry=self)
+                              .order_by("pk").values_list("tag_id", "tag__name"))
+        return self._tags
+
     @property
     def tag_names(self) -> list[str]:
-        """The names of this entry's tags, in the order they were given."""
-        if self._tag_names is None:
-            self._tag_names = list(EntryTag.objects.filter(user_id=self.user_id, entry=self)
-                                   .order_by("pk").values_list("tag__name", flat=True))
-        return self._tag_names
+        return [name for _, name in self.tags]
 
 
 class Tag(models.Model):

@@ -39,11 +39,12 @@ def _kind(prompt_id: str, letter: bool | None) -> str:
 
 def _set_tags(user: AbstractBaseUser, entry: Entry, names: Iterable[str]) -> None:
     EntryTag.objects.filter(user=user, entry=entry).delete()
-    names = list(names)
+    tags = []
     for name in names:
         tag, _ = Tag.objects.get_or_create(user=user, name=name)
         EntryTag.objects.create(user=user, entry=entry, tag=tag)
-    entry._tag_names = names
+        tags.append((tag.pk, name))
+    entry._tags = tags
 
 
 def _validated(
@@ -138,13 +139,14 @@ def _entries(user: AbstractBaseUser) -> QuerySet[Entry]:
     return Entry.objects.filter(user=user)
 
 
-def _with_tag_names(user: AbstractBaseUser, entries: Iterable[Entry]) -> list[Entry]:
-    """The entries, each with its tag names, read in one query a batch (no reference cycles)."""
+def _with_tags(user: AbstractBaseUser, entries: Iterable[Entry]) -> list[Entry]:
+    """The entries, each with its tags, read in one query a batch (no reference cycles)."""
     entries = list(entries)
-    names = grouped(EntryTag.objects.filter(user=user).order_by("pk").values_list("entry_id", "tag__name"),
-                    "entry_id", (entry.pk for entry in entries))
+    tags = grouped(EntryTag.objects.filter(user=user).order_by("pk")
+                   .values_list("entry_id", "tag_id", "tag__name"),
+                   "entry_id", (entry.pk for entry in entries), pairs=True)
     for entry in entries:
-        entry._tag_names = names[entry.pk]
+        entry._tags = tags[entry.pk]
     return entries
 
 
@@ -152,30 +154,34 @@ def get_entry(*, user: AbstractBaseUser, entry_id: int) -> Entry:
     entry = _entries(user).filter(pk=entry_id).first()
     if entry is None:
         raise NotFound(msg("I couldn\u2019t find that entry."))
-    return _with_tag_names(user, [entry])[0]
+    return _with_tags(user, [entry])[0]
 
 
 def list_entries(
-    *, user: AbstractBaseUser, tag: str | None = None, kind: str | None = None,
-    limit: int | None = 100, offset: int = 0,
+    *, user: AbstractBaseUser, tag: str | None = None, tag_id: int | None = None,
+    kind: str | None = None, limit: int | None = 100, offset: int = 0,
 ) -> list[Entry]:
+    """The user's entries, newest first; `tag` (a name) or `tag_id` keeps those with that tag."""
     queryset = _entries(user)
     if tag:
         queryset = queryset.filter(entry_tags__tag__name=tag.strip().lstrip("#").lower())
+    if tag_id is not None:
+        queryset = queryset.filter(entry_tags__tag_id=tag_id, entry_tags__user=user)
     if kind:
         queryset = queryset.filter(kind=kind)
-    return _with_tag_names(user, queryset[offset:offset + limit] if limit else queryset[offset:])
+    return _with_tags(user, queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def entries_on(*, user: AbstractBaseUser, day: date) -> list[Entry]:
     start, end = day_bounds(user, day)
-    return _with_tag_names(user, _entries(user).filter(written_at__gte=start, written_at__lt=end))
+    return _with_tags(user, _entries(user).filter(written_at__gte=start, written_at__lt=end))
 
 
-def tags_in_use(*, user: AbstractBaseUser) -> list[tuple[str, int]]:
+def tags_in_use(*, user: AbstractBaseUser) -> list[tuple[int, str, int]]:
+    """(id, name, entries) of each tag the user has on an entry, by name."""
     rows = (Tag.objects.filter(user=user).annotate(uses=Count("entry_tags"))
             .filter(uses__gt=0).order_by("name"))
-    return [(t.name, t.uses) for t in rows]
+    return [(t.pk, t.name, t.uses) for t in rows]
 
 
 @dataclass(frozen=True)
@@ -187,5 +193,5 @@ class SearchHit:
 def search_entries(*, user: AbstractBaseUser, query: str, limit: int = 200) -> list[SearchHit]:
     """Entries containing every word of `query` (prefixes and word forms count), newest first."""
     terms = search_terms(query)
-    entries = _with_tag_names(user, search.matching(_entries(user), terms)[:limit])
+    entries = _with_tags(user, search.matching(_entries(user), terms)[:limit])
     return [SearchHit(entry, snippet(entry.body, terms)) for entry in entries]

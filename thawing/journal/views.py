@@ -26,17 +26,20 @@ def _entry_or_404(request: HttpRequest, entry_id: int) -> Entry:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
+    # What people search for is posted, never put in the address: addresses end up in
+    # browser history and in server logs. Tags are linked by number for the same reason.
+    query = request.POST.get("q", "").strip() if request.method == "POST" else ""
     tag = request.GET.get("tag", "").strip()
+    tag_id = int(tag) if tag.isdigit() and len(tag) < 12 else None
     kind = request.GET.get("kind", "").strip()
-    context = {"query": query, "tag": tag, "kind": kind,
+    context = {"query": query, "tag": tag_id, "kind": kind,
                "tags": services.tags_in_use(user=request.user)}
     if query:
         context["hits"] = services.search_entries(user=request.user, query=query)
     else:
         page = page_number(request)
         context["entries"], context["pages"] = paged(request, services.list_entries(
-            user=request.user, tag=tag or None, kind=kind if kind in Entry.Kind.values else None,
+            user=request.user, tag_id=tag_id, kind=kind if kind in Entry.Kind.values else None,
             limit=JOURNAL_PAGE + 1, offset=(page - 1) * JOURNAL_PAGE), page, JOURNAL_PAGE)
     return render(request, "journal/index.html", context)
 

@@ -166,8 +166,10 @@ def rate(request: HttpRequest, activity_id: int) -> HttpResponse:
 
 def connect(request: HttpRequest) -> HttpResponse:
     errors: dict[str, str] = {}
-    values = request.POST if request.method == "POST" else {}
-    if request.method == "POST":
+    # Drafting a message posts the name, so that it never appears in an address (or a log of one).
+    drafting = request.method == "POST" and request.POST.get("action") == "draft"
+    values = request.POST if request.method == "POST" and not drafting else {}
+    if request.method == "POST" and not drafting:
         try:
             services.log_connection(user=request.user, who=values.get("who"), how=values.get("how"),
                                     felt=values.get("felt"), reached_out=bool(values.get("reached_out")),
@@ -180,16 +182,18 @@ def connect(request: HttpRequest) -> HttpResponse:
             return redirect("practices:connect")
     ideas = content.ideas()
     starters = ideas.section("reach_out_starters")
-    starter = request.GET.get("starter", starters[0].id)
+    chosen = request.POST if drafting else request.GET
+    starter = chosen.get("starter", starters[0].id)
+    name = request.POST.get("name", "") if drafting else ""
     try:
-        draft = services.draft_message(starter_id=starter, name=request.GET.get("name", ""))
+        draft = services.draft_message(starter_id=starter, name=name)
     except InvalidInput:
         draft = services.draft_message(starter_id=starter)
     return render(request, "practices/connect.html", {
         "values": values, "errors": errors, "hows": Connection.How.choices,
         "felts": Connection.Felt.choices, "connections": services.list_connections(user=request.user,
                                                                                   limit=30),
-        "starters": starters, "starter": starter, "draft": draft, "name": request.GET.get("name", ""),
+        "starters": starters, "starter": starter, "draft": draft, "name": name,
         "contact_ideas": ideas.section("low_pressure_contact"), "nobody_near": ideas.section("nobody_near"),
         "pets": ideas.section("pets"), "today": local_today(request.user),
     }, status=400 if errors else 200)

@@ -77,3 +77,40 @@ def test_get_help_now_works_while_locked(client):
     client.post("/signout/")
     page = client.get("/help/")
     assert page.status_code == 200 and "emergency" in page.content.decode().lower()
+
+
+def test_a_new_passphrase_signs_out_every_other_browser(client):
+    from django.test import Client
+
+    code = set_up_with_passphrase(client)
+    other = Client()
+    assert other.post("/signin/", {"passphrase": PASSPHRASE}).status_code == 302
+    assert other.get("/").status_code == 200
+
+    changed = client.post("/settings/passphrase/", {"action": "change", "current": PASSPHRASE,
+                                                   "new": "another long passphrase",
+                                                   "new_again": "another long passphrase"})
+    assert changed.status_code == 302
+    assert client.get("/").status_code == 200  # the browser that changed it stays in
+    assert other.get("/").url.startswith("/signin/")
+
+    assert other.post("/signin/", {"passphrase": "another long passphrase"}).status_code == 302
+    third = Client()
+    recovered = third.post("/signin/recover/", {"code": code, "new": "a third long passphrase",
+                                                "new_again": "a third long passphrase"})
+    assert recovered.status_code == 302 and third.get("/").status_code == 200
+    assert client.get("/").url.startswith("/signin/")
+    assert other.get("/").url.startswith("/signin/")
+
+
+def test_adding_a_passphrase_signs_out_other_browsers(signed_in):
+    from django.test import Client
+
+    other = Client()
+    other.force_login(services.local_profile().user)
+    assert other.get("/").status_code == 200
+    added = signed_in.post("/settings/passphrase/", {"new": "a brand new passphrase",
+                                                     "new_again": "a brand new passphrase"})
+    assert added.status_code == 200 and "recovery code" in added.content.decode()
+    assert signed_in.get("/").status_code == 200
+    assert other.get("/").url.startswith("/signin/")

@@ -276,6 +276,23 @@ def change_passphrase(*, current: str | None, new: str | None) -> None:
         except InvalidInput as error:
             raise InvalidInput({"new": error.fields["passphrase"]}) from None
     _write_unlock_record(updated)
+    _sign_out_other_browsers()
+
+
+def _sign_out_other_browsers() -> AbstractBaseUser | None:
+    """After a new passphrase, every browser signed in before has to sign in again.
+
+    Django keeps a hash of the account's password in each session and signs a session out when
+    it no longer matches; the local profile's "password" is a random unusable one, so drawing a
+    new one ends every session at once. The browser that made the change keeps its own with
+    `update_session_auth_hash`.
+    """
+    profile = local_profile()
+    if profile is None:
+        return None
+    profile.user.set_unusable_password()
+    profile.user.save(update_fields=["password"])
+    return profile.user
 
 
 def add_passphrase(*, new: str | None) -> str:
@@ -299,6 +316,7 @@ def add_passphrase(*, new: str | None) -> str:
         _write_unlock_record(updated)
     _remove_plain_backups()
     vault.open_with(data_key)
+    _sign_out_other_browsers()
     return code
 
 
@@ -332,10 +350,10 @@ def recover_local(*, code: str | None, new_passphrase: str | None,
     throttle.succeeded(keys)
     _write_unlock_record(updated)
     vault.open_with(data_key)
-    profile = local_profile()
-    if profile is None:
+    user = _sign_out_other_browsers()
+    if user is None:
         raise Locked(msg("Thawing isn\u2019t set up yet."))
-    return profile.user
+    return user
 
 
 def create_account(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -128,6 +128,8 @@ def passphrase(request: HttpRequest) -> HttpResponse:
         except ThawingError as error:
             show_errors(change, error)
         else:
+            # Other browsers are signed out; this one stays signed in.
+            update_session_auth_hash(request, services.local_profile().user)
             messages.success(request, _("Passphrase changed. Use the new one from now on."))
             return redirect("accounts:settings")
     if action == "recovery" and recovery.is_valid():

@@ -114,3 +114,27 @@ def test_adding_a_passphrase_signs_out_other_browsers(signed_in):
     assert added.status_code == 200 and "recovery code" in added.content.decode()
     assert signed_in.get("/").status_code == 200
     assert other.get("/").url.startswith("/signin/")
+
+
+def test_the_database_counts_as_open_only_once_it_is_ready_and_a_keyless_opening_never_replaces_a_key():
+    services.set_up_local_profile(timezone="UTC", passphrase=PASSPHRASE)
+    key = vault.key()
+    assert key is not None and vault.is_open() and vault.is_keyed()
+    # A request for a profile without a passphrase opens only a closed database...
+    vault.open_with(None, only_if_closed=True)
+    assert vault.key() == key and vault.is_open()
+    vault.lock()
+    assert (vault.key(), vault.is_keyed(), vault.is_open()) == (None, False, False)
+    # ... and waits for an opening under way (one at a time) rather than seeing it half done.
+    import threading
+
+    seen = []
+    with vault.exclusive():
+        other = threading.Thread(target=lambda: (vault.open_with(None, only_if_closed=True),
+                                                 seen.append(vault.is_open())))
+        other.start()
+        other.join(timeout=0.3)
+        assert other.is_alive() and seen == []  # held back while the swap is under way
+        vault.open_with(key)
+    other.join(timeout=10)
+    assert seen == [True] and vault.key() == key

@@ -86,7 +86,7 @@ def _snapshot(source: Path, target: Path, data_key: bytes | None) -> None:
 def make_backup(*, reason: str = "manual", keep: int = KEEP, migrations: Iterable[str] | None = None) -> Path:
     """Write a backup of the open local database into the backups folder; keep the last `keep`."""
     database = _local_only()
-    if not vault.is_open():
+    if not vault.is_keyed():
         raise ThawingError(msg("Open Thawing with your passphrase first, then make the backup."))
     folder = backups_dir()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -187,20 +187,21 @@ def restore_backup(path: Path, *, passphrase: str | None = None, recovery_code: 
         try:
             bundle.extract("thawing.sqlite3", staging)
             _check_opens(staging / "thawing.sqlite3", data_key)
-            if vault.is_open() and database.exists():
-                make_backup(reason="before-restore")
-            vault.lock()
-            for suffix in ("-wal", "-shm"):
-                database.with_name(database.name + suffix).unlink(missing_ok=True)
-            os.replace(staging / "thawing.sqlite3", database)
-            unlock = Path(settings.DATA_DIR) / "unlock.json"
-            temporary = unlock.with_suffix(".restoring")
-            temporary.write_bytes(bundle.read("unlock.json"))
-            os.chmod(temporary, 0o600)
-            os.replace(temporary, unlock)
+            with vault.exclusive():
+                if vault.is_open() and database.exists():
+                    make_backup(reason="before-restore")
+                vault.lock()
+                for suffix in ("-wal", "-shm"):
+                    database.with_name(database.name + suffix).unlink(missing_ok=True)
+                os.replace(staging / "thawing.sqlite3", database)
+                unlock = Path(settings.DATA_DIR) / "unlock.json"
+                temporary = unlock.with_suffix(".restoring")
+                temporary.write_bytes(bundle.read("unlock.json"))
+                os.chmod(temporary, 0o600)
+                os.replace(temporary, unlock)
+                vault.open_with(data_key)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    vault.open_with(data_key)
 
 
 def _check_opens(path: Path, data_key: bytes | None) -> None:
@@ -229,11 +230,12 @@ def delete_everything(*, user: object, confirm: str) -> None:
 
     path = vault.database_path()
     if settings.THAWING_MODE == "local" and path is not None:
-        vault.lock()
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
-                         Path(settings.DATA_DIR) / "unlock.json"):
-            leftover.unlink(missing_ok=True)
-        shutil.rmtree(backups_dir(), ignore_errors=True)
+        with vault.exclusive():
+            vault.lock()
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+                             Path(settings.DATA_DIR) / "unlock.json"):
+                leftover.unlink(missing_ok=True)
+            shutil.rmtree(backups_dir(), ignore_errors=True)
         return
     # Server mode (and the in-memory test database): every table has the user's foreign key with
     # cascade, so removing the account removes every record of theirs.

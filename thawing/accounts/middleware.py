@@ -97,7 +97,7 @@ def first_run(get_response: Handler) -> Handler:
             request.user = AnonymousUser()
             return get_response(request)
         if not needs_passphrase and not vault.is_open():
-            vault.open_with(None)
+            vault.open_with(None, only_if_closed=True)
         # Without a passphrase, only a browser on this very computer is let in unasked.
         if (not needs_passphrase and not request.user.is_authenticated
                 and not request.path.startswith(OPEN_PREFIXES)

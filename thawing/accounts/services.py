@@ -308,14 +308,15 @@ def add_passphrase(*, new: str | None) -> str:
     code = crypto.new_recovery_code()
     updated = crypto.add_recovery(updated, data_key, code)
     path = vault.database_path()
-    vault.lock()
-    if path is not None and path.exists():
-        # The new unlock record is written only once the encrypted copy is complete.
-        vault.encrypt_in_place(path, data_key, before_swap=lambda: _write_unlock_record(updated))
-    else:
-        _write_unlock_record(updated)
-    _remove_plain_backups()
-    vault.open_with(data_key)
+    with vault.exclusive():
+        vault.lock()
+        if path is not None and path.exists():
+            # The new unlock record is written only once the encrypted copy is complete.
+            vault.encrypt_in_place(path, data_key, before_swap=lambda: _write_unlock_record(updated))
+        else:
+            _write_unlock_record(updated)
+        _remove_plain_backups()
+        vault.open_with(data_key)
     _sign_out_other_browsers()
     return code
 

@@ -15,7 +15,11 @@ from pathlib import Path
 from django.conf import settings
 
 _lock = threading.Lock()
+# Held while the database is opened (and migrated) or its file swapped: one at a time, and a
+# request that wants the database open waits until it is ready rather than seeing it half-way.
+_opening = threading.RLock()
 _key: bytes | None = None
+_keyed = False  # the key is known (while the schema is brought up to date, not yet open)
 _open = False
 PLAIN_HEADER = b"SQLite format 3\x00"
 
@@ -23,6 +27,11 @@ PLAIN_HEADER = b"SQLite format 3\x00"
 def key() -> bytes | None:
     """The data key while unlocked, else None."""
     return _key
+
+
+def is_keyed() -> bool:
+    """True once the key (or the choice of none) is known in this process, open or opening."""
+    return _keyed
 
 
 def is_open() -> bool:
@@ -48,39 +57,51 @@ def is_plain(path: Path) -> bool:
         return False
 
 
-def open_with(data_key: bytes | None) -> None:
-    """Use `data_key` for every new connection, encrypt an old plain file, bring the schema up to date."""
-    global _key, _open
+def open_with(data_key: bytes | None, *, only_if_closed: bool = False) -> None:
+    """Use `data_key` for every new connection, encrypt an old plain file, bring the schema up to date.
+
+    The database counts as open only once its schema is up to date. `only_if_closed` (a profile
+    without a passphrase, opened by whichever request comes first) leaves an open one as it is.
+    """
+    global _key, _keyed, _open
     from django.db import connections
 
-    with _lock:
-        if _open and _key == data_key:
+    with _opening:
+        if (_open and _key == data_key) or (only_if_closed and _open):
             return
         path = database_path()
-        if path is not None:
-            # Connections opened before carry no key (or another one): start afresh.
-            connections.close_all()
-        if data_key is not None and path is not None and is_plain(path):
-            encrypt_in_place(path, data_key)
-        _key, _open = data_key, True
-    from thawing.cli.setup import migrate, pending_migrations
+        with _lock:
+            _open = False
+            if path is not None:
+                # Connections opened before carry no key (or another one): start afresh.
+                connections.close_all()
+            if data_key is not None and path is not None and is_plain(path):
+                encrypt_in_place(path, data_key)
+            _key, _keyed = data_key, True
+        from thawing.cli.setup import migrate, pending_migrations
 
-    if path is not None and path.exists() and path.stat().st_size > 0 and pending_migrations():
-        from thawing.accounts.backup import make_backup
+        if path is not None and path.exists() and path.stat().st_size > 0 and pending_migrations():
+            from thawing.accounts.backup import make_backup
 
-        # An upgrade changes the schema: keep a copy of the data as it was, just in case.
-        if (Path(settings.DATA_DIR) / "unlock.json").exists():
-            make_backup(reason="before-migration")
-    migrate()
+            # An upgrade changes the schema: keep a copy of the data as it was, just in case.
+            if (Path(settings.DATA_DIR) / "unlock.json").exists():
+                make_backup(reason="before-migration")
+        migrate()
+        _open = True
+
+
+def exclusive() -> threading.RLock:
+    """Hold this (`with vault.exclusive():`) while the database file is swapped or removed."""
+    return _opening
 
 
 def lock() -> None:
     """Forget the key: the data stays unreadable until the next unlock."""
-    global _key, _open
+    global _key, _keyed, _open
     from django.db import connections
 
-    with _lock:
-        _key, _open = None, False
+    with _opening, _lock:
+        _key, _keyed, _open = None, False, False
         if database_path() is not None:
             connections.close_all()
 

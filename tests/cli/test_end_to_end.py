@@ -47,3 +47,27 @@ def test_set_up_check_in_and_see_today_in_a_real_process(thawing_cli, tmp_path):
 
     again = thawing_cli("today", "--json")
     assert len(json.loads(again.stdout)["checkins"]) == 1
+
+
+def test_a_set_up_under_way_is_left_alone_and_a_stopped_one_is_cleared(thawing_cli, tmp_path):
+    import time
+
+    data = tmp_path / "data"
+    data.mkdir()
+    pending = data / "unlock.json.pending"
+    half_made = data / "thawing.sqlite3"
+    pending.write_text('{"format": "thawing-unlock", "version": 1, "passphrase": false}')
+    half_made.write_bytes(b"SQLite format 3\x00 being made by another set-up")
+
+    second = thawing_cli("init", "--no-passphrase", "--timezone", "UTC")
+    assert second.returncode == 1
+    assert "being set up right now" in second.stderr
+    assert pending.exists() and half_made.read_bytes().endswith(b"another set-up")
+
+    # Ten minutes on, that set-up has clearly stopped: a new one starts cleanly.
+    old = time.time() - 600
+    os.utime(pending, (old, old))
+    third = thawing_cli("init", "--no-passphrase", "--timezone", "UTC")
+    assert third.returncode == 0, third.stderr
+    assert (data / "unlock.json").exists() and not pending.exists()
+    assert thawing_cli("checkin", "--mood", "5").returncode == 0

@@ -164,3 +164,12 @@ def test_delete_removes_the_entry(signed_in, local_user):
     assert signed_in.get(f"/api/journal/{entry.pk}").status_code == 404
     assert signed_in.delete(f"/api/journal/{entry.pk}").status_code == 404
     assert search(signed_in, "let").json() == []
+
+
+def test_a_tag_number_that_is_not_theirs_or_too_large_finds_nothing(signed_in, local_user, make_account):
+    write_entry(user=local_user, body="mine", tags=["sleep"])
+    theirs = write_entry(user=make_account("other"), body="theirs", tags=["sleep"])
+    for tag_id in (theirs.tags[0][0], 0, 2**70):
+        response = signed_in.get(f"/api/journal?tag_id={tag_id}")
+        assert response.status_code == 200 and response.json() == [], tag_id
+    assert signed_in.get("/journal/", {"tag": str(2**70)}).status_code == 200

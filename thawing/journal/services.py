@@ -166,7 +166,11 @@ def list_entries(
     if tag:
         queryset = queryset.filter(entry_tags__tag__name=tag.strip().lstrip("#").lower())
     if tag_id is not None:
-        queryset = queryset.filter(entry_tags__tag_id=tag_id, entry_tags__user=user)
+        # Looked up as the person's own tag first (a number out of range simply matches nothing).
+        found = Tag.objects.filter(user=user, pk=tag_id).first()
+        if found is None:
+            return []
+        queryset = queryset.filter(entry_tags__tag=found)
     if kind:
         queryset = queryset.filter(kind=kind)
     return _with_tags(user, queryset[offset:offset + limit] if limit else queryset[offset:])

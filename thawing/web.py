@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from django import forms
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext
 
 from thawing.core.errors import InvalidInput, ThawingError
@@ -26,18 +26,28 @@ def show_errors(form: forms.Form, error: ThawingError) -> None:
         form.add_error(field if field in form.fields else None, say(message))
 
 
+# The filters of paged lists: ids, kinds and dates, never words a person typed.
+PAGE_FILTERS = ("tag", "kind", "since", "what", "day")
+
+
 def page_number(request: HttpRequest) -> int:
     """The page asked for in ?page=N; anything odd means the first page."""
     raw = request.GET.get("page", "1")
-    return int(raw) if raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
+    return int(raw) if raw.isascii() and raw.isdecimal() and 0 < int(raw) < 1_000_000 else 1
 
 
 def paged(
     request: HttpRequest, items: list[T], page: int, size: int
 ) -> tuple[list[T], dict[str, object]]:
-    """One page of items fetched with one extra, the neighbouring pages, and the other filters."""
-    others = request.GET.copy()
-    others.pop("page", None)
+    """One page of items fetched with one extra, the neighbouring pages, and the other filters.
+
+    Only the known filters travel on to the next page: an old bookmark with words in it (a search
+    from before searches were posted) does not pass them along.
+    """
+    others = QueryDict(mutable=True)
+    for name in PAGE_FILTERS:
+        if name in request.GET:
+            others.setlist(name, request.GET.getlist(name))
     query = others.urlencode()
     return items[:size], {"newer": page - 1 or None,
                           "older": page + 1 if len(items) > size else None,

@@ -45,7 +45,7 @@ def test_the_openapi_schema_lists_checkin_journal_and_emotion_paths(client):
     paths = set(response.json()["paths"])
     assert {"/api/checkins", "/api/checkins/{checkin_id}", "/api/today", "/api/journal",
             "/api/journal/{entry_id}", "/api/journal/search", "/api/journal/tags", "/api/emotions",
-            "/api/emotions/{emotion_id}", "/api/emotions/suggestions"} <= paths
+            "/api/emotions/{emotion_id}", "/api/emotions/suggestions", "/api/emotion-search"} <= paths
 
 
 def test_the_interactive_docs_are_off_because_they_would_load_outside_assets(client):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.api.test_api import send
 from thawing import content
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ EMOTION_KEYS = {"id", "name", "family", "definition", "body", "valence", "energy
 
 @pytest.mark.practice("A4")
 def test_searching_for_numb_puts_numb_first(signed_in):
-    response = signed_in.get("/api/emotions?q=numb")
+    response = send(signed_in, "post", "/api/emotion-search", {"q": "numb"})
     assert response.status_code == 200
     found = response.json()
     assert found[0]["id"] == "numb"
@@ -29,8 +30,10 @@ def test_the_whole_vocabulary_is_listed_without_a_query(signed_in):
 
 
 def test_a_search_with_no_match_is_an_empty_list(signed_in):
-    response = signed_in.get("/api/emotions?q=zzzzqqq")
+    response = send(signed_in, "post", "/api/emotion-search", {"q": "zzzzqqq"})
     assert response.status_code == 200 and response.json() == []
+    # A word looked up never travels in an address: ?q= is not read.
+    assert len(signed_in.get("/api/emotions?q=zzzzqqq").json()) == len(content.vocabulary().emotions)
 
 
 @pytest.mark.practice("A4")

@@ -87,7 +87,7 @@ SIGNED_OUT = [
     ("post", "/api/activities", {"kind": "fun", "title": "x"}), ("put", "/api/activities/1", {}),
     ("delete", "/api/activities/1", None), ("get", "/api/connections", None),
     ("post", "/api/connections", {"who": "Jo", "how": "call"}), ("delete", "/api/connections/1", None),
-    ("get", "/api/connections/draft", None), ("get", "/api/habits/week", None),
+    ("post", "/api/connections/draft", {"name": "Jo"}), ("get", "/api/habits/week", None),
     ("put", "/api/habits/2026-03-10", {"sleep_hours": 7}), ("get", "/api/habits", None),
     ("get", "/api/numbing", None), ("post", "/api/numbing", {"kind": "gaming"}),
     ("delete", "/api/numbing/1", None), ("get", "/api/thoughts", None),
@@ -405,11 +405,15 @@ def test_a_heavy_connection_note_brings_crisis_lines(signed_in):
 def test_the_reach_out_draft_greets_the_person_by_name(signed_in):
     starters = content.ideas().section("reach_out_starters")
     second = starters[1]
-    shown = signed_in.get(f"/api/connections/draft?name=Jo&starter={second.id}").json()
-    assert shown == {"text": second.filled("Jo")}
-    assert signed_in.get("/api/connections/draft").json() == {"text": starters[0].filled()}
-    assert signed_in.get("/api/connections/draft?starter=nope").json() == {"text": starters[0].filled()}
-    bad(signed_in.get(f"/api/connections/draft?name={'x' * 121}"), "name")
+    def draft(payload):
+        return send(signed_in, "post", "/api/connections/draft", payload)
+
+    assert draft({"name": "Jo", "starter": second.id}).json() == {"text": second.filled("Jo")}
+    assert draft({}).json() == {"text": starters[0].filled()}
+    assert draft({"starter": "nope"}).json() == {"text": starters[0].filled()}
+    bad(draft({"name": "x" * 121}), "name")
+    # The name is posted: an address never carries it.
+    assert signed_in.get("/api/connections/draft?name=Jo").status_code == 405
 
 
 # --- habits and numbing ----------------------------------------------------------------------

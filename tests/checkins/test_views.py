@@ -85,9 +85,9 @@ def test_feeling_shut_down_is_acknowledged_from_the_web(signed_in):
 @pytest.mark.practice("A4")
 def test_emotion_pages_browse_search_and_learn(signed_in):
     assert "Numb and far away" in signed_in.get("/emotions/").content.decode()
-    found = signed_in.get("/emotions/", {"q": "detach"}).content.decode()
+    found = signed_in.post("/emotions/", {"q": "detach"}).content.decode()
     assert "Detached" in found
-    assert "Did you mean" in signed_in.get("/emotions/", {"q": "lonley"}).content.decode()
+    assert "Did you mean" in signed_in.post("/emotions/", {"q": "lonley"}).content.decode()
     page = signed_in.get("/emotions/numb/").content.decode()
     assert "Close cousins" in page
     assert signed_in.get("/emotions/learn/").status_code == 200

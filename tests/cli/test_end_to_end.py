@@ -71,3 +71,23 @@ def test_a_set_up_under_way_is_left_alone_and_a_stopped_one_is_cleared(thawing_c
     assert third.returncode == 0, third.stderr
     assert (data / "unlock.json").exists() and not pending.exists()
     assert thawing_cli("checkin", "--mood", "5").returncode == 0
+
+
+def test_a_set_up_that_loses_the_race_leaves_the_finished_one_alone(thawing_cli, tmp_path):
+    """Set-up B passed its check just before set-up A finished: B stops, A's profile stays whole."""
+    done = thawing_cli("init", "--no-passphrase", "--timezone", "UTC")
+    assert done.returncode == 0, done.stderr
+    assert thawing_cli("checkin", "--mood", "4").returncode == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith("THAWING_")}
+    env["THAWING_DATA_DIR"] = str(tmp_path / "data")
+    # As if B had checked before A's unlock file existed: it goes straight to its claim.
+    late = subprocess.run([sys.executable, "-c", (
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'thawing.settings');"
+        "django.setup();"
+        "from thawing.accounts import services; services.check_not_set_up = lambda: None;"
+        "services.set_up_local_profile(timezone='UTC', passphrase='a late long passphrase')")],
+        env=env, capture_output=True, text=True, timeout=120)
+    assert late.returncode != 0 and "AlreadySetUp" in late.stderr
+    assert not (tmp_path / "data" / "unlock.json.pending").exists()
+    shown = json.loads(thawing_cli("checkins", "--json").stdout)
+    assert [c["mood"] for c in shown] == [4]

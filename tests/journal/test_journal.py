@@ -203,3 +203,14 @@ def test_lists_and_searches_carry_tags_in_order_and_leave_no_reference_cycles(lo
     # long searches for up to 100 ms (bench/RESULTS.md).
     assert _cyclic_garbage_left_by(lambda: services.search_entries(user=local_user, query="walk")) < 100
     assert _cyclic_garbage_left_by(lambda: services.list_entries(user=local_user, limit=None)) < 100
+
+
+def test_odd_numbers_in_addresses_are_ignored_not_a_crash(signed_in, local_user):
+    services.write_entry(user=local_user, body="a walk", tags="walks")
+    for odd in ("\u00b2", "\u0663", "12" * 10, "-1", "walks"):
+        assert signed_in.get("/journal/", {"tag": odd, "page": odd}).status_code == 200, odd
+    # Words in an old bookmark never travel on to the next page.
+    for n in range(55):
+        services.write_entry(user=local_user, body=f"entry {n}")
+    page = signed_in.get("/journal/", {"q": "my secret worry", "kind": "entry"}).content.decode()
+    assert "kind=entry&amp;page=2" in page and "secret" not in page

@@ -97,6 +97,8 @@ def is_set_up() -> bool:
 
 # A set-up takes seconds; one that began longer ago than this and never finished was killed.
 SET_UP_STALE_SECONDS = 120
+SET_UP_UNDER_WAY = msg("Thawing is being set up right now, perhaps in another window. Give it two "
+                       "minutes, then open it again.")
 
 
 def _set_up_has_stopped() -> bool:
@@ -122,9 +124,7 @@ def _claim_set_up(record: dict[str, Any]) -> None:
     try:
         fd = os.open(pending_path(), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise AlreadySetUp(msg(
-            "Thawing is being set up right now, perhaps in another window. Give it a minute, "
-            "then open it again.")) from None
+        raise AlreadySetUp(SET_UP_UNDER_WAY) from None
     with os.fdopen(fd, "w") as handle:
         json.dump(record, handle)
         handle.flush()
@@ -162,6 +162,11 @@ def set_up_local_profile(
               else crypto.new_unlock_record(None))
     Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
     _claim_set_up(record)
+    path = vault.database_path()
+    if unlock_path().exists() or (path is not None and path.exists() and path.stat().st_size > 0):
+        # Another set-up finished between our check and our claim: its profile stays as it is.
+        pending_path().unlink(missing_ok=True)
+        raise AlreadySetUp(SET_UP_UNDER_WAY)
     try:
         vault.open_with(data_key)
         with transaction.atomic():
@@ -170,8 +175,9 @@ def set_up_local_profile(
             user.save()
             _create_profile(user, data)
     except BaseException:
-        # Nothing of the person's is in it yet: leave the folder as it was, ready to try again.
-        _discard_unfinished_set_up(vault.database_path())
+        # Nothing of the person's is in the database this set-up made: leave the folder as it
+        # was, ready to try again.
+        _discard_unfinished_set_up(path)
         raise
     os.replace(pending_path(), unlock_path())
     return user

@@ -174,6 +174,11 @@ class ConnectionOut(Schema):
     support: SupportOut | None = None
 
 
+class DraftIn(Schema):
+    name: str = ""
+    starter: str | None = None
+
+
 class DraftOut(Schema):
     text: str
 

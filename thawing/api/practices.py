@@ -26,6 +26,7 @@ from thawing.api.practice_schemas import (
     ConnectionIn,
     ConnectionOut,
     CrossIn,
+    DraftIn,
     DraftOut,
     ExerciseDetailOut,
     ExerciseOut,
@@ -296,10 +297,12 @@ def list_connections(request: HttpRequest) -> Any:
 
 
 # Declared before /connections/{connection_id}, whose address would otherwise catch "draft".
-@router.get("/connections/draft", response={200: DraftOut, **ERRORS}, tags=["connecting"])
-def draft_message(request: HttpRequest, name: str = "", starter: str | None = None) -> Any:
-    """A message to one trusted person, for them to edit; an unknown starter gives the first."""
-    return {"text": practices.draft_message(starter_id=starter, name=name)}
+@router.post("/connections/draft", response={200: DraftOut, **ERRORS}, tags=["connecting"])
+def draft_message(request: HttpRequest, payload: DraftIn) -> Any:
+    """A message to one trusted person, for them to edit; an unknown starter gives the first.
+
+    Posted, so that the person's name never travels in an address."""
+    return {"text": practices.draft_message(starter_id=payload.starter, name=payload.name)}
 
 
 @router.post("/connections", response={201: ConnectionOut, **ERRORS}, tags=["connecting"])

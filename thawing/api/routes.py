@@ -189,8 +189,16 @@ def delete_entry(request: HttpRequest, entry_id: int) -> Any:
 
 
 @api.get("/emotions", response={200: list[EmotionOut], **ERRORS}, tags=["emotions"])
-def emotions(request: HttpRequest, q: str = "") -> Any:
-    return [emotion_dict(e) for e in content.vocabulary().search(q)]
+def emotions(request: HttpRequest) -> Any:
+    """The whole vocabulary."""
+    return [emotion_dict(e) for e in content.vocabulary().search("")]
+
+
+@api.post("/emotion-search", response={200: list[EmotionOut], **ERRORS}, tags=["emotions"])
+def search_emotions(request: HttpRequest, payload: SearchIn) -> Any:
+    """Words for what was typed, best first; posted, so it stays out of addresses (and not
+    under /emotions/, where it would shadow an emotion called "search")."""
+    return [emotion_dict(e) for e in content.vocabulary().search(payload.q)]
 
 
 @api.get("/emotions/suggestions", response={200: list[SuggestionOut], **ERRORS},

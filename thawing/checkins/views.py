@@ -168,7 +168,8 @@ def ease(request: HttpRequest) -> HttpResponse:
 
 def emotions(request: HttpRequest) -> HttpResponse:
     vocabulary = content.vocabulary()
-    query = request.GET.get("q", "").strip()
+    # Posted: a word someone looks up can say how they feel, and addresses end up in logs.
+    query = request.POST.get("q", "").strip() if request.method == "POST" else ""
     results = vocabulary.search(query) if query else None
     close = vocabulary.close_matches(query) if query and not results else []
     return render(request, "checkins/emotions.html", {

@@ -30,7 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
     # browser history and in server logs. Tags are linked by number for the same reason.
     query = request.POST.get("q", "").strip() if request.method == "POST" else ""
     tag = request.GET.get("tag", "").strip()
-    tag_id = int(tag) if tag.isdigit() and len(tag) < 12 else None
+    tag_id = int(tag) if tag.isascii() and tag.isdecimal() and len(tag) < 12 else None
     kind = request.GET.get("kind", "").strip()
     context = {"query": query, "tag": tag_id, "kind": kind,
                "tags": services.tags_in_use(user=request.user)}

@@ -60,7 +60,18 @@ def test_a_backup_is_a_consistent_encrypted_snapshot_with_its_unlock_record(prof
     assert "manual" in listed.stdout
 
 
+def session_secret(cli) -> str:
+    """The local profile's unusable password: what every signed-in browser's session is tied to."""
+    code = ("import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'thawing.settings');"
+            "django.setup(); from thawing.cli import setup; print(setup.user().password)")
+    done = subprocess.run([sys.executable, "-c", code], env={**cli.env, "THAWING_PASSPHRASE": PASSPHRASE},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
 def test_restore_brings_back_the_backup_and_keeps_what_was_there_before(profile):
+    before = session_secret(profile)
     assert profile("backup").returncode == 0
     assert profile("checkin", "--mood", "6", "--note", LATER).returncode == 0
     [backup] = backups(profile, "manual")
@@ -70,6 +81,8 @@ def test_restore_brings_back_the_backup_and_keeps_what_was_there_before(profile)
     assert FIRST in today.stdout and LATER not in today.stdout
     reasons = [json.loads(zipfile.ZipFile(p).read("manifest.json"))["reason"] for p in backups(profile)]
     assert "before-restore" in reasons
+    # Browsers signed in before (in the backup's days) must sign in again.
+    assert session_secret(profile) != before
 
 
 @pytest.mark.parametrize("damage", ["truncated", "newer", "not-a-zip"])

@@ -86,6 +86,12 @@ def _snapshot(source: Path, target: Path, data_key: bytes | None) -> None:
 def make_backup(*, reason: str = "manual", keep: int = KEEP, migrations: Iterable[str] | None = None) -> Path:
     """Write a backup of the open local database into the backups folder; keep the last `keep`."""
     database = _local_only()
+    # Held for the whole copy, so that locking or a swap of the file waits until it is done.
+    with vault.exclusive():
+        return _make_backup(database, reason=reason, keep=keep, migrations=migrations)
+
+
+def _make_backup(database: Path, *, reason: str, keep: int, migrations: Iterable[str] | None) -> Path:
     if not vault.is_keyed():
         raise ThawingError(msg("Open Thawing with your passphrase first, then make the backup."))
     folder = backups_dir()
@@ -202,6 +208,10 @@ def restore_backup(path: Path, *, passphrase: str | None = None, recovery_code: 
                 vault.open_with(data_key)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+    from thawing.accounts.services import sign_out_other_browsers
+
+    # The restored profile would let in again browsers that a later new passphrase signed out.
+    sign_out_other_browsers()
 
 
 def _check_opens(path: Path, data_key: bytes | None) -> None:

@@ -282,10 +282,10 @@ def change_passphrase(*, current: str | None, new: str | None) -> None:
         except InvalidInput as error:
             raise InvalidInput({"new": error.fields["passphrase"]}) from None
     _write_unlock_record(updated)
-    _sign_out_other_browsers()
+    sign_out_other_browsers()
 
 
-def _sign_out_other_browsers() -> AbstractBaseUser | None:
+def sign_out_other_browsers() -> AbstractBaseUser | None:
     """After a new passphrase, every browser signed in before has to sign in again.
 
     Django keeps a hash of the account's password in each session and signs a session out when
@@ -323,7 +323,7 @@ def add_passphrase(*, new: str | None) -> str:
             _write_unlock_record(updated)
         _remove_plain_backups()
         vault.open_with(data_key)
-    _sign_out_other_browsers()
+    sign_out_other_browsers()
     return code
 
 
@@ -357,7 +357,7 @@ def recover_local(*, code: str | None, new_passphrase: str | None,
     throttle.succeeded(keys)
     _write_unlock_record(updated)
     vault.open_with(data_key)
-    user = _sign_out_other_browsers()
+    user = sign_out_other_browsers()
     if user is None:
         raise Locked(msg("Thawing isn\u2019t set up yet."))
     return user

@@ -3,7 +3,6 @@ and anything wrong is refused kindly with nothing saved."""
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -17,14 +16,6 @@ LONDON = ZoneInfo("Europe/London")
 UTC = ZoneInfo("UTC")
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_terminal(monkeypatch):
-    """No TTY and none of the person's THAWING_* secrets, unless a test sets them."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    for name in ("THAWING_PASSPHRASE", "THAWING_USER", "THAWING_NEW_PASSWORD", "THAWING_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 def nothing_saved() -> bool:

@@ -6,7 +6,6 @@ Every command runs in-process through `thawing.__main__.main`, the same door the
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -43,14 +42,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Ran:
     code = main(list(argv))
     captured = capsys.readouterr()
     return Ran(code, captured.out, captured.err)
-
-
-@pytest.fixture(autouse=True)
-def no_terminal(monkeypatch):
-    """No TTY and none of the person's THAWING_* secrets, unless a test sets them."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    for name in ("THAWING_PASSPHRASE", "THAWING_USER", "THAWING_NEW_PASSWORD", "THAWING_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 # --- version and help ---------------------------------------------------------------------

@@ -5,7 +5,6 @@ The clock stands still on Tuesday 10 March 2026, 15:00 in London (the local prof
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
@@ -26,14 +25,6 @@ from thawing.checkins.models import CheckIn
 from thawing.journal.models import Entry
 
 LONDON = ZoneInfo("Europe/London")
-
-
-@pytest.fixture(autouse=True)
-def no_terminal(monkeypatch):
-    """No TTY and none of the person's THAWING_* secrets, unless a test sets them."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    for name in ("THAWING_PASSPHRASE", "THAWING_USER", "THAWING_NEW_PASSWORD", "THAWING_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(autouse=True)

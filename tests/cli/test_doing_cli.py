@@ -24,14 +24,6 @@ class Terminal(io.StringIO):
         return True
 
 
-@pytest.fixture(autouse=True)
-def no_terminal(monkeypatch):
-    """No TTY and none of the person's THAWING_* secrets, unless a test sets them."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    for name in ("THAWING_PASSPHRASE", "THAWING_USER", "THAWING_NEW_PASSWORD", "THAWING_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def texts(kind: str) -> list[str]:
     return list(ListItem.objects.filter(kind=kind).values_list("text", flat=True))
 

@@ -3,7 +3,6 @@ it, and numbing behaviours noted without judgement."""
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -18,14 +17,6 @@ pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
 # A Thursday: the week began on Monday 9 March.
 THURSDAY = datetime(2026, 3, 12, 20, 0, tzinfo=LONDON)
-
-
-@pytest.fixture(autouse=True)
-def no_terminal(monkeypatch):
-    """No TTY and none of the person's THAWING_* secrets, unless a test sets them."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    for name in ("THAWING_PASSPHRASE", "THAWING_USER", "THAWING_NEW_PASSWORD", "THAWING_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from tests.cli.test_cli import no_terminal, run  # noqa: F401 - no TTY and no secrets here either
+from tests.cli.test_cli import run
 from tests.insights.test_services import (
     LONDON,
     TODAY,

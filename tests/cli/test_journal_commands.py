@@ -15,14 +15,6 @@ pytestmark = pytest.mark.django_db
 EMOTION_KEYS = {"name", "family", "definition", "valence", "energy", "body"}
 
 
-@pytest.fixture(autouse=True)
-def no_terminal(monkeypatch):
-    """No TTY and none of the person's THAWING_* secrets, unless a test sets them."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    for name in ("THAWING_PASSPHRASE", "THAWING_USER", "THAWING_NEW_PASSWORD", "THAWING_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def tags_of(entry: Entry) -> list[str]:
     return sorted(EntryTag.objects.filter(entry=entry).values_list("tag__name", flat=True))
 

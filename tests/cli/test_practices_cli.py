@@ -55,14 +55,6 @@ class Terminal(io.StringIO):
         return super().readline(*args)
 
 
-@pytest.fixture(autouse=True)
-def no_terminal(monkeypatch):
-    """No TTY and none of the person's THAWING_* secrets, unless a test sets them."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    for name in ("THAWING_PASSPHRASE", "THAWING_USER", "THAWING_NEW_PASSWORD", "THAWING_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.fixture
 def fake_clock(monkeypatch):
     """Swap the player's clock for a fake one; `use(clock)` swaps in another."""

@@ -6,7 +6,6 @@ The clock stands still on Tuesday 10 March 2026, 15:00 in London (the local prof
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -27,14 +26,6 @@ pytestmark = pytest.mark.django_db
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 3, 10)
-
-
-@pytest.fixture(autouse=True)
-def no_terminal(monkeypatch):
-    """No TTY and none of the person's THAWING_* secrets, unless a test sets them."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    for name in ("THAWING_PASSPHRASE", "THAWING_USER", "THAWING_NEW_PASSWORD", "THAWING_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,6 @@ file with alarms, and a mistake changes nothing."""
 
 from __future__ import annotations
 
-import io
 from datetime import time
 
 import pytest
@@ -13,14 +12,6 @@ from tests.cli.test_cli import run
 from thawing.accounts.models import Profile
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_terminal(monkeypatch):
-    """No TTY and none of the person's THAWING_* secrets, unless a test sets them."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    for name in ("THAWING_PASSPHRASE", "THAWING_USER", "THAWING_NEW_PASSWORD", "THAWING_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

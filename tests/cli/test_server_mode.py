@@ -3,8 +3,6 @@ the one account named by THAWING_USER, never seeing anyone else's data."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -16,14 +14,6 @@ from thawing.journal.models import Entry
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a long enough passphrase"
-
-
-@pytest.fixture(autouse=True)
-def no_terminal(monkeypatch):
-    """No TTY and none of the person's THAWING_* secrets, unless a test sets them."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    for name in ("THAWING_PASSPHRASE", "THAWING_USER", "THAWING_NEW_PASSWORD", "THAWING_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
 
 
 # --- adduser ------------------------------------------------------------------------------

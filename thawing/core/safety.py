@@ -16,6 +16,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from thawing.core.signal import Signal
+
+__all__ = ["Signal", "crisis_signals", "professional_help_signals", "History"]
+
 SUICIDE, SELF_HARM, HOPELESSNESS = "suicide", "self-harm", "hopelessness"
 _ME = r"(?:my\s*self|meself|myslef|mysefl)"
 # Talking about someone else's attempt or self-harm also warrants showing support gently.
@@ -41,18 +45,6 @@ _CLAUSE_END = re.compile(r"[.!?;:\n]|\bbut\b")
 # "...if I was suicidal and honestly I'm not": a denial right after the words.
 _DENIED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:and|but)\s+(?:honestly\s+|really\s+|truly\s+)?"
                            r"(?:i'?m|i\s+am|im)\s+not\b")
-
-
-@dataclass(frozen=True)
-class Signal:
-    """One reason to offer support: its kind, where in a text it was seen (crisis words), or
-    how strong and since when (reasons to talk to a professional)."""
-
-    kind: str
-    span: tuple[int, int] | None = None
-    level: str = ""
-    since: date | None = None
-    figures: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,15 @@ from datetime import date, timedelta
 
 import pytest
 
-from thawing.core.safety import CLEAR, GENTLE, History, professional_help_signals
+from thawing.core.safety import (
+    CLEAR,
+    GENTLE,
+    ITEM9_DAYS,
+    URGENT,
+    History,
+    Screened,
+    professional_help_signals,
+)
 
 TODAY = date(2026, 11, 23)
 
@@ -119,3 +127,100 @@ def test_a_past_of_trauma_counts_alongside_numbness_now_but_not_alone():
 def test_clear_detachment_comes_before_a_gentle_sleep_note():
     history = History(sleep_change_since=G1_TODAY, detached_days=[G1_TODAY, G1_TODAY - timedelta(days=1)])
     assert [s.level for s in professional_help_signals(history, today=G1_TODAY)] == ["clear", "gentle"]
+
+
+# --- PHQ-9 question 9, instruments by name, new check-ups, a past history (G1, G5) --------
+
+
+@pytest.mark.practice("G5")
+@pytest.mark.parametrize("days_ago, shown", [(0, True), (7, True), (ITEM9_DAYS, True), (15, False)])
+def test_a_phq9_question_9_above_0_stays_a_reason_for_two_weeks(days_ago, shown):
+    on = TODAY - timedelta(days=days_ago)
+    found = professional_help_signals(History(item9=(on, 1)), today=TODAY)
+    assert ([(s.kind, s.level, s.since) for s in found] == [("phq9-item9", URGENT, on)]) is shown
+    if shown:
+        assert found[0].figures == {"answer": 1, "until": on + timedelta(days=14)}
+
+
+@pytest.mark.practice("G5")
+def test_question_9_comes_first_whatever_else_is_there():
+    history = History(item9=(TODAY, 2), episode_since=TODAY - timedelta(days=40),
+                      screenings={"phq9": (TODAY, 20)})
+    assert [s.level for s in professional_help_signals(history, today=TODAY)][0] == URGENT
+
+
+@pytest.mark.practice("G1")
+@pytest.mark.parametrize("instrument, cutoff", [("pcl5", 31), ("pcptsd5", 3), ("auditc", 3), ("auditc", 4)])
+def test_each_check_up_is_a_reason_from_its_own_cut_off(instrument, cutoff):
+    below = History(screenings={instrument: Screened(TODAY, cutoff - 1, cutoff)})
+    at = History(screenings={instrument: Screened(TODAY, cutoff, cutoff)})
+    assert kinds(below) == [] and kinds(at) == [(f"{instrument}-high", CLEAR)]
+
+
+def test_a_check_up_without_a_cut_off_is_never_a_reason():
+    assert kinds(History(screenings={"numbness": Screened(TODAY, 40, None)})) == []
+
+
+@pytest.mark.practice("G1")
+@pytest.mark.parametrize("answer, expected", [
+    (None, []), (0, []), (1, []), (2, [("phq9-difficulty", CLEAR)]), (3, [("phq9-difficulty", CLEAR)]),
+])
+def test_very_or_extremely_difficult_is_a_reason_on_its_own(answer, expected):
+    history = History(screenings={"phq9": Screened(TODAY, 2, 10, 5, difficulty=answer)})
+    assert kinds(history) == expected
+
+
+# A past of depression, anxiety or trauma lowers the other thresholds (stepped care).
+PAST_DEPRESSION = frozenset({"depression"})
+
+
+@pytest.mark.practice("G1")
+@pytest.mark.parametrize("total, without, with_past", [
+    (4, [], []), (5, [], [("phq9-high", GENTLE)]), (9, [], [("phq9-high", GENTLE)]),
+    (10, [("phq9-high", CLEAR)], [("phq9-high", CLEAR)]),
+])
+def test_a_past_history_makes_a_mild_phq9_a_gentle_reason(total, without, with_past):
+    screened = {"phq9": Screened(TODAY, total, 10, 5)}
+    assert kinds(History(screenings=screened)) == without
+    found = [k for k in kinds(History(screenings=screened, past=PAST_DEPRESSION)) if k[0] != "history"]
+    assert found == with_past
+
+
+@pytest.mark.practice("G1")
+def test_a_past_history_makes_two_weeks_shut_down_a_clear_reason():
+    since = TODAY - timedelta(days=15)
+    assert kinds(History(episode_since=since)) == [("shutdown", GENTLE)]
+    found = professional_help_signals(History(episode_since=since, past=PAST_DEPRESSION), today=TODAY)
+    assert [(s.kind, s.level) for s in found] == [("shutdown", CLEAR), ("history", GENTLE)]
+    assert found[0].figures["lowered"] is True
+    # Not sooner than two weeks, even so.
+    assert kinds(History(episode_since=TODAY - timedelta(days=10), past=PAST_DEPRESSION)) == [
+        ("history", GENTLE)]
+
+
+@pytest.mark.practice("G1")
+def test_a_past_history_makes_each_day_count_sooner():
+    one = [TODAY]
+    two = [TODAY, TODAY - timedelta(days=1)]
+    past = frozenset({"trauma"})
+    assert kinds_at(History(detached_days=one, past=past))["detached"] == CLEAR
+    assert "struggling" not in kinds_at(History(struggling_days=two))
+    assert kinds_at(History(struggling_days=two, past=past))["struggling"] == CLEAR
+    assert kinds_at(History(substance_days=two))["substances"] == GENTLE
+    assert kinds_at(History(substance_days=two, past=past))["substances"] == CLEAR
+
+
+@pytest.mark.practice("G1")
+def test_a_past_history_makes_somewhat_difficult_a_gentle_reason():
+    screened = {"phq9": Screened(TODAY, 2, 10, 5, difficulty=1)}
+    assert kinds_at(History(screenings=screened, past=PAST_DEPRESSION))["phq9-difficulty"] == GENTLE
+
+
+def test_a_past_history_leaves_published_trauma_and_alcohol_cut_offs_alone():
+    history = History(screenings={"pcptsd5": Screened(TODAY, 2, 3), "auditc": Screened(TODAY, 2, 3)},
+                      past=frozenset({"trauma"}))
+    assert kinds(history) == []
+
+
+def kinds_at(history: History) -> dict[str, str]:
+    return {s.kind: s.level for s in professional_help_signals(history, today=TODAY)}

@@ -91,7 +91,7 @@ def test_pcl5_has_no_safety_item_so_a_top_score_does_not_flag():
 def test_pcl5_is_opt_in_and_the_others_are_not():
     found = content.instruments()
     assert list(found)[-1] == "pcl5"
-    assert [i for i, instrument in found.items() if instrument.opt_in] == ["pcl5"]
+    assert [i for i, instrument in found.items() if instrument.opt_in] == ["pcptsd5", "pcl5"]
 
 
 def test_the_opt_in_flag_is_read_from_the_file_and_defaults_to_off():

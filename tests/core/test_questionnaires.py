@@ -86,8 +86,8 @@ def test_gad7_needs_every_answer():
         score("gad7", [1, 1, 1, 1, 1, 1, None])
 
 
-@pytest.mark.parametrize("answers", [[0] * 8, [0] * 10, [], [4] + [0] * 8, [-1] + [0] * 8,
-                                     [True] + [0] * 8])
+@pytest.mark.parametrize("answers", [[0] * 8, [0] * 11, [], [4] + [0] * 8, [-1] + [0] * 8,
+                                     [True] + [0] * 8, [0] * 9 + [4]])
 def test_wrong_lengths_and_values_are_refused_clearly(answers):
     with pytest.raises(InvalidInput) as caught:
         score("phq9", answers)

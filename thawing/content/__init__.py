@@ -77,7 +77,7 @@ def countries() -> tuple[Country, ...]:
     )
 
 
-INSTRUMENT_ORDER = ("phq2", "phq9", "gad2", "gad7", "numbness", "pcl5")
+INSTRUMENT_ORDER = ("phq2", "phq9", "gad2", "gad7", "auditc", "numbness", "pcptsd5", "pcl5")
 
 
 @cache

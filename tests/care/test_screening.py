@@ -112,7 +112,8 @@ def test_getting_support_explains_reasons_from_the_persons_records(signed_in, lo
                                   since=timezone.localdate() - timedelta(days=35))
     services.take_screening(user=local_user, instrument_id="phq9", answers=[2] * 5 + [0] * 4)
     page = signed_in.get("/help/support/").content.decode()
-    assert "A check-up score of 10" in page and "four to six weeks" in page
+    assert "A PHQ-9 of 10 on" in page and "four to six weeks" in page
+    assert "check-up score" not in page
     assert "See why" in signed_in.get("/").content.decode()
 
 

@@ -84,13 +84,17 @@ class NotesOut(Schema):
 
 
 class SignalOut(Schema):
-    kind: str = Field(description="long-shutdown, shutdown, long-numbness, numbness, phq9-high, gad7-high, "
-                                  "detached, struggling, substances, sleep-change or history.")
-    level: str = Field(description="clear or gentle.")
+    kind: str = Field(description="phq9-item9, long-shutdown, shutdown, long-numbness, numbness, "
+                                  "phq9-high, gad7-high, pcl5-high, pcptsd5-high, auditc-high, "
+                                  "phq9-difficulty, detached, struggling, substances, sleep-change "
+                                  "or history.")
+    level: str = Field(description="urgent (PHQ-9 question 9, first), clear or gentle.")
     since: date | None
-    figures: dict[str, Any]
+    figures: dict[str, Any] = Field(description="The numbers behind it; `lowered` is true where a past "
+                                                "of depression, anxiety or trauma made it count sooner.")
     title: str
     text: str = Field(description="Why, and what to do next, in plain words.")
+    support: SupportOut | None = Field(None, description="Crisis lines, with PHQ-9 question 9 (phq9-item9).")
 
 
 def medication_dict(medication: Any) -> dict[str, Any]:
@@ -109,14 +113,28 @@ def observation_dict(observation: Any) -> dict[str, Any]:
     return {**vars(observation), "change": observation.change, "sentence": sentence(observation)}
 
 
-def signal_dict(signal: Any) -> dict[str, Any]:
-    """A reason to get support, worded as on the "Getting support" page; shared with the CLI."""
+def signal_dict(signal: Any, help_: Any = None) -> dict[str, Any]:
+    """A reason to get support, worded as on the "Getting support" page; shared with the CLI.
+
+    PHQ-9 question 9 carries the crisis lines of `help_` with it, as on the page.
+    """
     html = render_to_string("care/_signal_body.html", {"signal": signal})
     found = re.search(r"<h2>(.*?)</h2>(.*)", html, re.S)
     title, text = (found.group(1), found.group(2)) if found else ("", html)
+    support = None
+    if signal.kind == "phq9-item9" and help_ is not None:
+        support = {**(support_dict(help_) or {}), "message": " ".join(strip_tags(render_to_string(
+            "care/_item9_support.txt", {"signal": signal})).split())}
     return {"kind": signal.kind, "level": signal.level, "since": signal.since,
             "figures": dict(signal.figures), "title": " ".join(strip_tags(title).split()),
-            "text": " ".join(strip_tags(text).split())}
+            "text": " ".join(strip_tags(text).split()), "support": support}
+
+
+def signal_dicts(*, user: Any) -> list[dict[str, Any]]:
+    """Every reason to get support, with the crisis lines where PHQ-9 question 9 calls for them."""
+    signals = care.help_signals(user=user)
+    help_ = care.help_for(user=user) if any(s.kind == "phq9-item9" for s in signals) else None
+    return [signal_dict(s, help_) for s in signals]
 
 
 def _with_support(data: dict[str, Any], request: HttpRequest, *texts: str | None) -> dict[str, Any]:
@@ -217,4 +235,4 @@ def report_pdf(request: HttpRequest, start: str | None = None, end: str | None =
 @router.get("/help-signals", response={200: list[SignalOut], **ERRORS}, tags=["care"])
 def help_signals(request: HttpRequest) -> Any:
     """Reasons from the person's own records to suggest a doctor or therapist, clear ones first."""
-    return [signal_dict(s) for s in care.help_signals(user=request.user)]
+    return signal_dicts(user=request.user)

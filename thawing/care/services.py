@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils import timezone
@@ -13,8 +13,15 @@ from thawing.care.models import SafetyPlan, ScreeningResult
 from thawing.core.errors import NotFound
 from thawing.core.helplines import CountryHelp
 from thawing.core.i18n import msg
-from thawing.core.questionnaires import Score, score
-from thawing.core.safety import History, Signal, crisis_signals, professional_help_signals
+from thawing.core.questionnaires import Instrument, Score, score
+from thawing.core.safety import (
+    ITEM9_DAYS,
+    History,
+    Screened,
+    Signal,
+    crisis_signals,
+    professional_help_signals,
+)
 from thawing.core.safety_plan import build_plan
 
 
@@ -54,12 +61,16 @@ def save_safety_plan(*, user: AbstractBaseUser, **sections: str | None) -> Safet
 def take_screening(
     *, user: AbstractBaseUser, instrument_id: str, answers: Sequence[int | str | None]
 ) -> tuple[ScreeningResult, Score]:
-    """Score and keep one questionnaire; InvalidInput (nothing saved) for answers that don't fit."""
+    """Score and keep one questionnaire; InvalidInput (nothing saved) for answers that don't fit.
+
+    `answers` follow the instrument's order: an opening question if it has one, the items,
+    then its optional extra questions (see thawing/core/questionnaires.py).
+    """
     # Stored as numbers (None for unanswered), whether they came from a form, JSON or a terminal.
     parsed = [_answer(a) for a in answers]
     score_ = score(instrument_id, parsed)
     result = ScreeningResult.objects.create(
-        user=user, instrument=instrument_id, taken_at=timezone.now(), answers=parsed,
+        user=user, instrument=instrument_id, taken_at=timezone.now(), answers=list(score_.answers),
         total=score_.total, band=score_.band, safety_flag=score_.safety_flag)
     return result, score_
 
@@ -117,17 +128,13 @@ def help_signals(*, user: AbstractBaseUser) -> list[Signal]:
     for at, feel in (CheckIn.objects.filter(user=user, at__gte=start, feel__isnull=False)
                      .values_list("at", "feel")):
         days.setdefault(at.astimezone(tz).date(), []).append(feel)
-    screenings = {}
-    for instrument in ("phq9", "gad7"):
-        last = ScreeningResult.objects.filter(user=user, instrument=instrument).first()
-        if last is not None:
-            screenings[instrument] = (last.taken_at.astimezone(tz).date(), last.total)
     episode = current_episode(user=user)
     recent = CheckIn.objects.filter(user=user, at__gte=timezone.now() - timedelta(days=15))
     history = History(
         episode_since=episode.started_on if episode else None,
         daily_feel=sorted((d, sum(v) / len(v)) for d, v in days.items()),
-        screenings=screenings,
+        screenings=_latest_screenings(user=user, tz=tz),
+        item9=_item9(user=user, tz=tz),
         past=frozenset(profile_for(user).past),
         detached_days=[at.astimezone(tz).date() for at in recent.filter(detached=True)
                        .values_list("at", flat=True)],
@@ -140,3 +147,67 @@ def help_signals(*, user: AbstractBaseUser) -> list[Signal]:
                                  if n.kind == "shift"), None),
     )
     return professional_help_signals(history, today=today)
+
+
+def _latest_screenings(*, user: AbstractBaseUser, tz: tzinfo) -> dict[str, Screened]:
+    """The latest result of each questionnaire that has a cut-off, with the lines that apply."""
+    instruments = content.instruments()
+    found: dict[str, Screened] = {}
+    with_cutoff = [i for i, instrument in instruments.items() if instrument.cutoff is not None]
+    for result in ScreeningResult.objects.filter(user=user, instrument__in=with_cutoff):
+        if result.instrument in found:
+            continue
+        instrument = instruments[result.instrument]
+        extras = _extras(instrument, result.answers)
+        found[result.instrument] = Screened(
+            on=result.taken_at.astimezone(tz).date(), total=result.total,
+            cutoff=instrument.reason_from(extras),
+            lowered=instrument.reason_from(extras, history=True),
+            difficulty=extras.get("difficulty"))
+    return found
+
+
+def _extras(instrument: Instrument, answers: Sequence[int | None]) -> dict[str, int]:
+    """The answers to an instrument's extra questions, by id, from a kept list of answers."""
+    start = len(instrument.questions()) - len(instrument.extras)
+    return {q.id: a for q, a in zip(instrument.extras, answers[start:], strict=False) if a is not None}
+
+
+def _item9(*, user: AbstractBaseUser, tz: tzinfo) -> tuple[date, int] | None:
+    """The day and answer of the latest PHQ-9 whose question 9 was above 0, in the last weeks."""
+    since = timezone.now() - timedelta(days=ITEM9_DAYS + 2)
+    last = ScreeningResult.objects.filter(user=user, instrument="phq9", safety_flag=True,
+                                          taken_at__gte=since).first()
+    if last is None:
+        return None
+    item = content.instruments()["phq9"].safety_items[0]
+    return last.taken_at.astimezone(tz).date(), int(last.answers[item - 1] or 0)
+
+
+def save_past(*, user: AbstractBaseUser, past: Sequence[str]) -> list[str]:
+    """Answer the optional history question (trauma, depression, anxiety; none is fine), G1.
+
+    Kept on the profile, through its own service, beside the rest of the profile as it is.
+    """
+    from thawing.accounts.services import profile_for, update_profile
+
+    profile = profile_for(user)
+    saved = update_profile(user=user, name=profile.display_name, timezone=profile.timezone,
+                           country=profile.country, checkin_time=profile.checkin_time, past=list(past))
+    return list(saved.past)
+
+
+def past_of(*, user: AbstractBaseUser) -> list[str]:
+    """The answer to the history question: which of trauma, depression, anxiety, in that order."""
+    from thawing.accounts.services import profile_for
+
+    return list(profile_for(user).past)
+
+
+def is_reason(*, user: AbstractBaseUser, result: ScreeningResult) -> bool:
+    """True when this questionnaire result is one of the reasons on Getting support now (G1)."""
+    from thawing.accounts.services import user_zone
+
+    day = result.taken_at.astimezone(user_zone(user)).date()
+    return any(s.kind.startswith(f"{result.instrument}-") and s.since == day
+               for s in help_signals(user=user))

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from thawing import content
 from thawing.care import services
@@ -75,7 +76,9 @@ def screening(request: HttpRequest, instrument_id: str) -> HttpResponse:
     instrument = content.instruments().get(instrument_id)
     if instrument is None:
         raise Http404
-    answers = [request.POST.get(f"q{i}", "") for i in range(1, len(instrument.items) + 1)]
+    # One form field per question, in the order of the answers: gate, items (q1...), extras.
+    names = [name for name, _ in instrument.questions()]
+    answers = [request.POST.get(name, "") for name in names]
     error = ""
     if request.method == "POST":
         try:
@@ -88,9 +91,13 @@ def screening(request: HttpRequest, instrument_id: str) -> HttpResponse:
                 # The crisis note comes first on the next page, before the score.
                 request.session[SUPPORT_FLAG] = "answer"
             return redirect("care:screening_result", result_id=result.pk)
+    given = dict(zip(names, answers, strict=True))
     return render(request, "care/screening.html", {
         "instrument": instrument, "error": error,
-        "questions": [(i, text, answers[i - 1]) for i, text in enumerate(instrument.items, 1)],
+        "gate": (instrument.gate, given[instrument.gate.id]) if instrument.gate else None,
+        "questions": [(i, text, given[f"q{i}"], instrument.options_for(i))
+                      for i, text in enumerate(instrument.items, 1)],
+        "extras": [(question, given[question.id]) for question in instrument.extras],
     }, status=400 if error else 200)
 
 
@@ -103,8 +110,10 @@ def screening_result(request: HttpRequest, result_id: int) -> HttpResponse:
     band = instrument.band_for(result.total)
     follow_up_id = instrument.follow_up_for(result.total)
     follow_up = content.instruments().get(follow_up_id) if follow_up_id else None
+    reason = services.is_reason(user=request.user, result=result)
     return render(request, "care/screening_result.html", {
         "result": result, "instrument": instrument, "band": band, "follow_up": follow_up,
+        "reason": reason,
         "due": services.retake_due(user=request.user, instrument_id=instrument.id),
     })
 
@@ -114,7 +123,20 @@ def getting_support(request: HttpRequest) -> HttpResponse:
     return render(request, "care/support.html", {
         "signals": services.help_signals(user=request.user),
         "help": services.help_for(user=request.user),
+        "past": services.past_of(user=request.user),
     })
+
+
+@require_POST
+def save_past(request: HttpRequest) -> HttpResponse:
+    """The optional history question on Getting support (G1)."""
+    try:
+        services.save_past(user=request.user, past=request.POST.getlist("past"))
+    except ThawingError as error:
+        messages.error(request, say(error.message))
+    else:
+        messages.success(request, _("Saved. Only you can see it."))
+    return redirect("care:support")
 
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 300, 100, 10

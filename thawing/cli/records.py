@@ -220,13 +220,21 @@ def report(
               markup=False)
 
 
-def support(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def support(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    past: str = typer.Option(None, "--past", help="Optional and private: what you have been through "
+                             "before, e.g. depression,trauma (any of depression, anxiety, trauma), "
+                             "or none. Reasons then speak up sooner."),
+) -> None:
     """Getting support: reasons from your own records to talk to a doctor or therapist."""
     user = setup.user()
-    from thawing.api.care_records import signal_dict
-    from thawing.care.services import help_signals
+    from thawing.api.care_records import signal_dicts
+    from thawing.care.services import help_for, save_past
 
-    found = [signal_dict(s) for s in help_signals(user=user)]
+    if past is not None:
+        chosen = [p.strip().lower() for p in past.split(",") if p.strip().lower() not in ("", "none")]
+        save_past(user=user, past=chosen)
+    found = signal_dicts(user=user)
     if as_json:
         print_json(found)
         return
@@ -234,6 +242,10 @@ def support(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
     for signal in found:
         out.print(f"\n{signal['title']}", markup=False, style="bold")
         out.print(signal["text"], markup=False)
+        if signal["support"]:
+            from thawing.cli.care import print_help
+
+            print_help(help_for(user=user))
     if not found:
         out.print("\n" + WORDS["no_signals"], markup=False)
     out.print("\n" + WORDS["support_next"], markup=False)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
 
@@ -24,27 +25,56 @@ def _parse_answers(text: str) -> list[int | None]:
     return answers
 
 
-def _ask(instrument: object) -> list[int | None]:
-    out.print(f"[bold]{instrument.title}[/bold]")  # type: ignore[attr-defined]
-    out.print(instrument.stem, markup=False)  # type: ignore[attr-defined]
-    scale = ", ".join(f"{o.value} = {o.label}" for o in instrument.options)  # type: ignore[attr-defined]
-    out.print(scale, markup=False)
-    values = {str(o.value) for o in instrument.options}  # type: ignore[attr-defined]
+def _choose(text: str, options: object, *, optional: bool = False) -> int | None:
+    """One question, asked until the reply is one of its answers (or empty, when optional)."""
+    out.print(", ".join(f"{o.value} = {o.label}" for o in options), markup=False)  # type: ignore[attr-defined]
+    values = {str(o.value) for o in options}  # type: ignore[attr-defined]
+    while True:
+        reply = typer.prompt(text, default="" if optional else None, show_default=False).strip()
+        if reply in values:
+            return int(reply)
+        if optional and not reply:
+            return None
+        out.print(f"Please type one of {', '.join(sorted(values))}.")
+
+
+def _ask(instrument: Any) -> list[int | None]:
+    """Every question in the order of the answers: opening question, items, optional extras."""
+    out.print(f"[bold]{instrument.title}[/bold]")
     answers: list[int | None] = []
-    for number, text in enumerate(instrument.items, 1):  # type: ignore[attr-defined]
+    if instrument.gate:
+        answers.append(_choose(instrument.gate.text, instrument.gate.options))
+        if answers[0] == 0:
+            return answers
+    out.print(instrument.stem, markup=False)
+    shared = not any(instrument.item_options)
+    if shared:
+        out.print(", ".join(f"{o.value} = {o.label}" for o in instrument.options), markup=False)
+    values = {str(o.value) for o in instrument.options}
+    for number, text in enumerate(instrument.items, 1):
+        if not shared:
+            answers.append(_choose(f"{number}. {text}", instrument.options_for(number)))
+            continue
         while True:
             reply = typer.prompt(f"{number}. {text}").strip()
             if reply in values:
                 answers.append(int(reply))
                 break
             out.print(f"Please type one of {', '.join(sorted(values))}.")
+    for question in instrument.extras:
+        out.print(f"(Optional: press Enter to skip.) {question.hint}".strip(), markup=False)
+        answers.append(_choose(question.text, question.options, optional=True))
     return answers
 
 
 def screen(
-    instrument_id: str = typer.Argument("", help="phq9, phq2, gad7, gad2 or numbness; "
-                                        "leave out to list them."),
-    answers: str = typer.Option("", "--answers", help="All answers at once, e.g. 0,1,0,2,..."),
+    instrument_id: str = typer.Argument("", help="phq9, phq2, gad7, gad2, auditc, numbness, pcptsd5 "
+                                        "or pcl5; leave out to list them."),
+    answers: str = typer.Option("", "--answers", help="All answers at once, in order, e.g. 0,1,0,2,... "
+                                "pcptsd5 starts with the event question (0 no: nothing else needed; "
+                                "1 yes, then the five). Optional last answers: phq9's 10th is how "
+                                "difficult (0-3); auditc's 4th picks the cut-off (0 female, 1 male, "
+                                "2 prefer not to say)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Check-ups: short questionnaires doctors use. Screening, never a diagnosis."""
@@ -53,7 +83,8 @@ def screen(
     found = content.instruments()
     if not instrument_id:
         for instrument in found.values():
-            out.print(f"[bold]{instrument.id}[/bold]: {instrument.title}")
+            optional = " (optional, trauma)" if instrument.opt_in else ""
+            out.print(f"[bold]{instrument.id}[/bold]: {instrument.title}{optional}")
             out.print(f"  {instrument.about}", markup=False)
         return
     instrument = found.get(instrument_id.lower())
@@ -83,16 +114,19 @@ def screen(
                       "right away; you don\u2019t have to carry them alone.", markup=False)
             print_help(help_)
             out.print()
+    reason = services.is_reason(user=user, result=result)
     if as_json:
         print_json({"id": result.pk, "instrument": instrument.id, "total": score.total,
                     "band": score.band, "meaning": score.meaning,
                     "safety_flag": score.safety_flag, "prorated": score.prorated,
-                    "support": support})
+                    "extras": dict(score.extras), "reason": reason, "support": support})
         return
     out.print(f"{instrument.name}: {score.total} out of {instrument.highest}, "
               f"[bold]{score.band}[/bold].")
     out.print(score.meaning, markup=False)
     out.print("This is a screening result, not a diagnosis.")
+    if reason:
+        out.print("It is now one of the reasons in thawing support, with ideas for a next step.")
 
 
 def register(app: typer.Typer) -> None:

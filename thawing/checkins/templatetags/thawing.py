@@ -25,3 +25,11 @@ def region_label(region_id: str) -> str:
 def sensation_label(sensation_id: str) -> str:
     sensation = content.body_map().sensation(sensation_id)
     return sensation.label if sensation else sensation_id
+
+
+@register.filter
+def instrument_name(kind: str) -> str:
+    """The questionnaire's own name from an id or a reason's kind: "phq9-high" -> "PHQ-9"."""
+    instrument_id = kind.split("-")[0]
+    instrument = content.instruments().get(instrument_id)
+    return instrument.name if instrument else instrument_id

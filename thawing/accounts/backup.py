@@ -28,7 +28,7 @@ from pathlib import Path
 from django.conf import settings
 
 import thawing
-from thawing.accounts import vault
+from thawing.accounts import help_country, vault
 from thawing.core import crypto
 from thawing.core.errors import InvalidInput, ThawingError, WrongPassphrase
 from thawing.core.i18n import msg
@@ -246,6 +246,7 @@ def delete_everything(*, user: object, confirm: str) -> None:
                              Path(settings.DATA_DIR) / "unlock.json"):
                 leftover.unlink(missing_ok=True)
             shutil.rmtree(backups_dir(), ignore_errors=True)
+            help_country.forget()
         return
     # Server mode (and the in-memory test database): every table has the user's foreign key with
     # cascade, so removing the account removes every record of theirs.
@@ -253,3 +254,4 @@ def delete_everything(*, user: object, confirm: str) -> None:
     if settings.THAWING_MODE == "local":
         (Path(settings.DATA_DIR) / "unlock.json").unlink(missing_ok=True)
         shutil.rmtree(backups_dir(), ignore_errors=True)
+        help_country.forget()

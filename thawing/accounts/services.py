@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thawing import content
-from thawing.accounts import throttle, vault
+from thawing.accounts import help_country, throttle, vault
 from thawing.accounts.models import Profile
 from thawing.core import crypto
 from thawing.core.errors import AlreadySetUp, InvalidInput, Locked, ThawingError, WrongPassphrase
@@ -180,6 +180,7 @@ def set_up_local_profile(
         _discard_unfinished_set_up(path)
         raise
     os.replace(pending_path(), unlock_path())
+    help_country.remember(data.country)
     return user
 
 
@@ -245,6 +246,9 @@ def unlock_local(*, passphrase: str | None, client: str | None = None) -> Abstra
     if profile is None:
         raise Locked(msg("Thawing isn\u2019t set up yet. Run \u201cthawing init\u201d or "
                          "open it in your browser to begin."))
+    if help_country.recall() != profile.country:
+        # Profiles set up before the country was kept outside the database get it now.
+        help_country.remember(profile.country)
     return profile.user
 
 
@@ -457,6 +461,9 @@ def update_profile(
     profile.country = data.country
     profile.checkin_time = data.checkin_time
     profile.save()
+    if is_local_mode():
+        # "Get help now" shows this country's lines while Thawing is locked, too.
+        help_country.remember(data.country)
     return profile
 
 

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thawing.accounts import services
+from thawing.accounts import help_country, services
 from thawing.accounts.forms import (
     AddPassphraseForm,
     ChangePassphraseForm,
@@ -77,8 +77,10 @@ def signin(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user, backend=BACKEND)
             target = request.GET.get("next", "")
-            return redirect(target if target.startswith("/") and not target.startswith("//")
-                            else "checkins:today")
+            response = redirect(target if target.startswith("/") and not target.startswith("//")
+                                else "checkins:today")
+            # Server mode: "Get help now" shows this country's lines here after signing out.
+            return help_country.set_cookie(response, services.profile_for(user).country)
     return render(request, "accounts/signin.html", {"form": form, "local": local})
 
 
@@ -159,7 +161,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             show_errors(form, error)
         else:
             login(request, user, backend=BACKEND)
-            return redirect("checkins:today")
+            return help_country.set_cookie(redirect("checkins:today"), data["country"])
     return render(request, "accounts/signup.html", {"form": form, "zones": form.zones()})
 
 
@@ -178,7 +180,8 @@ def profile_settings(request: HttpRequest) -> HttpResponse:
             show_errors(form, error)
         else:
             messages.success(request, _("Saved."))
-            return redirect("accounts:settings")
+            return help_country.set_cookie(redirect("accounts:settings"),
+                                           form.cleaned_data["country"])
     return render(request, "accounts/settings.html", {
         "form": form, "zones": form.zones(),
         "has_passphrase": services.is_local_mode() and services.local_needs_passphrase(),
@@ -229,5 +232,5 @@ def delete_everything(request: HttpRequest) -> HttpResponse:
                         else problem.message)
         else:
             logout(request)
-            return render(request, "accounts/deleted.html")
+            return help_country.set_cookie(render(request, "accounts/deleted.html"), None)
     return render(request, "accounts/delete_everything.html", {"error": error}, status=400 if error else 200)

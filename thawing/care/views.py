@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thawing import content
+from thawing.accounts import help_country
 from thawing.care import services
 from thawing.care.forms import SECTION_TEXT, SafetyPlanForm
 from thawing.core.errors import NotFound, ThawingError
@@ -16,16 +17,28 @@ from thawing.web import SUPPORT_FLAG, say, show_errors
 
 @login_not_required
 def get_help(request: HttpRequest) -> HttpResponse:
-    """"Get help now": open to everyone, signed in or not, and works offline."""
-    country = request.GET.get("country", "")
-    plan = (services.get_safety_plan(user=request.user)
-            if request.user.is_authenticated else None)
-    return render(request, "care/help.html", {
+    """"Get help now": open to everyone, signed in or not, locked or not, and works offline.
+
+    The country is the one chosen on this page, else the profile's, else (locked or signed
+    out) the one kept outside the database or the browser's language (`help_country`).
+    """
+    chosen = request.GET.get("country", "").strip()
+    signed_in = request.user.is_authenticated
+    guessed = "" if chosen or signed_in else help_country.guess(request)
+    plan = services.get_safety_plan(user=request.user) if signed_in else None
+    found = services.help_for(user=request.user, country=chosen or guessed)
+    response = render(request, "care/help.html", {
         "plan_sections": _filled_sections(plan),
-        "help": services.help_for(user=request.user, country=country),
+        "help": found,
+        # Not chosen by the person here: the page says so and offers the choice first.
+        "automatic": not chosen and not signed_in,
         "fallback": content.helplines().fallback,
         "countries": content.helplines().countries,
     })
+    if chosen or signed_in:
+        # Server mode: this browser shows the same lines after signing out.
+        help_country.set_cookie(response, found.country)
+    return response
 
 
 def _filled_sections(plan: object) -> list[tuple[str, str]]:

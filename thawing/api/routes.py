@@ -238,7 +238,13 @@ def _screening_dict(result: Any) -> dict[str, Any]:
 
 @api.get("/screenings", response={200: list[InstrumentOut], **ERRORS}, tags=["care"])
 def instruments(request: HttpRequest) -> Any:
-    return [{**vars(i), "items": list(i.items), "options": [vars(o) for o in i.options]}
+    def question(q: Any) -> dict[str, Any]:
+        return {"id": q.id, "text": q.text, "hint": q.hint, "options": [vars(o) for o in q.options]}
+
+    return [{**vars(i), "items": list(i.items), "options": [vars(o) for o in i.options],
+             "item_options": ([[vars(o) for o in i.options_for(n)] for n in range(1, len(i.items) + 1)]
+                              if any(i.item_options) else []),
+             "gate": question(i.gate) if i.gate else None, "extras": [question(q) for q in i.extras]}
             for i in content.instruments().values()]
 
 

@@ -157,6 +157,13 @@ class OptionOut(Schema):
     label: str
 
 
+class QuestionOut(Schema):
+    id: str
+    text: str
+    options: list[OptionOut]
+    hint: str = ""
+
+
 class InstrumentOut(Schema):
     id: str
     name: str
@@ -165,7 +172,13 @@ class InstrumentOut(Schema):
     validated: bool
     stem: str
     items: list[str]
-    options: list[OptionOut]
+    options: list[OptionOut] = Field(description="The shared answers; empty when each item has its own.")
+    item_options: list[list[OptionOut]] = Field(description="Each item's own answers (AUDIT-C), else empty.")
+    gate: QuestionOut | None = Field(None, description="An opening question answered first (PC-PTSD-5): "
+                                                       "its answer comes first in `answers`; 0 ends it.")
+    extras: list[QuestionOut] = Field(description="Optional questions not in the total, answered last "
+                                                  "(PHQ-9: how difficult; AUDIT-C: which cut-off).")
+    opt_in: bool
     attribution: str
     source: str
     licence: str

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from importlib import resources
-
 from urllib.parse import urlsplit
 
 import pytest
@@ -151,6 +150,7 @@ def _numbers(line) -> set[str]:
 WITHHELD = {re.sub(r"\D", "", w.number): w for w in BOOK.withheld}
 
 
+@pytest.mark.practice("G5")
 @pytest.mark.parametrize("entry", EVERY_LINE, ids=_line_id)
 def test_every_line_names_a_second_independent_source_checked_recently(entry):
     _, line = entry
@@ -161,6 +161,7 @@ def test_every_line_names_a_second_independent_source_checked_recently(entry):
     assert _checked_recently(line.second_checked), line.second_checked
 
 
+@pytest.mark.practice("G5")
 @pytest.mark.parametrize("entry", EVERY_LINE, ids=_line_id)
 def test_no_withheld_number_is_shown_anywhere(entry):
     country, line = entry

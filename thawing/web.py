@@ -62,7 +62,9 @@ def offer_support(request: HttpRequest, *texts: str | None) -> None:
 
     Only a yes/no flag goes into the session, never the words.
     """
-    from thawing.care.services import support_needed
+    from thawing.care.services import support_context
 
-    if support_needed(texts=texts):
-        request.session[SUPPORT_FLAG] = "words"
+    context = support_context(texts=texts)
+    if context is not None:
+        # "words" (the writer, now), "past" or "other": which card to show, never the words.
+        request.session[SUPPORT_FLAG] = {"self": "words"}.get(context, context)

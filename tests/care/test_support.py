@@ -33,6 +33,22 @@ def test_a_flicker_or_note_with_crisis_words_shows_crisis_lines_on_today(signed_
     assert "You don’t have to carry this alone" in response.content.decode()
 
 
+@pytest.mark.practice("G5")
+def test_worry_about_someone_else_shows_the_same_lines_framed_for_helping_them(signed_in):
+    body = "My brother texted last night that he wants to kill himself. I don't know what to do."
+    page = signed_in.post("/journal/new/", {"body": body}, follow=True).content.decode()
+    assert Entry.objects.get().body == body
+    assert "Worried about someone?" in page and "116 123" in page
+    assert "You don’t have to carry this alone" not in page
+
+
+@pytest.mark.practice("G5")
+def test_a_past_attempt_shows_the_lines_with_a_gentle_note(signed_in):
+    page = signed_in.post("/journal/new/", {"body": "Five years ago I tried to kill myself."},
+                          follow=True).content.decode()
+    assert "You wrote about a very hard time in your past" in page and "116 123" in page
+
+
 def test_ordinary_words_bring_no_crisis_screen(signed_in):
     page = signed_in.post("/journal/new/", {"body": ORDINARY}, follow=True).content.decode()
     assert "You don’t have to carry this alone" not in page

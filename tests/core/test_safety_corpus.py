@@ -19,7 +19,7 @@ import pytest
 
 from thawing.core.safety import Signal, crisis_signals
 
-KINDS = {"suicide", "self-harm", "hopelessness"}
+KINDS = {"suicide", "self-harm", "warning"}
 MAX_FALSE_ALARM_SHARE = 0.03
 
 CRISIS = [

@@ -36,7 +36,15 @@ def help_for(*, user: AbstractBaseUser | AnonymousUser | None, country: str | No
 
 def support_needed(*, texts: Iterable[str | None]) -> bool:
     """True when any of these texts suggests a crisis (G5); read locally, kept nowhere."""
-    return any(crisis_signals(text) for text in texts if text)
+    return support_context(texts=texts) is not None
+
+
+def support_context(*, texts: Iterable[str | None]) -> str | None:
+    """Whose crisis the words speak of, most urgent first: "self" (the writer, now), "past"
+    (the writer's own past: the lines and a gentle note), "other" (someone they worry about:
+    the same lines, framed for helping them), or None. Read locally, kept nowhere."""
+    found = {signal.context for text in texts if text for signal in crisis_signals(text)}
+    return next((context for context in ("self", "past", "other") if context in found), None)
 
 
 def support_for(

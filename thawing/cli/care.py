@@ -5,6 +5,9 @@ import typer
 from thawing.cli.output import out
 from thawing.core.helplines import HEAVY_WORDS, REACH_OUT, CountryHelp, crisis_lines
 
+WORRIED_WORDS = ("It sounds like someone you care about may be in danger. These lines help people who "
+                 "are worried about someone else, too.")
+
 
 def help_now(
     country: str = typer.Option("", "--country", help="Two-letter country code, e.g. GB."),
@@ -30,11 +33,12 @@ def offer_support(user: object, *texts: str | None, as_json: bool = False) -> di
     Printed for people; for --json, returned for the caller to put in its JSON instead.
     """
     from thawing.api.serialize import support_dict
-    from thawing.care.services import support_for
+    from thawing.care.services import support_context, support_for
 
     found = support_for(user=user, texts=texts)  # type: ignore[arg-type]
     if found is not None and not as_json:
-        out.print("\n" + HEAVY_WORDS, markup=False)
+        worried = support_context(texts=texts) == "other"
+        out.print("\n" + (WORRIED_WORDS if worried else HEAVY_WORDS), markup=False)
         print_help(found)
     return support_dict(found)
 

@@ -227,13 +227,6 @@ _STAR_WORDS = {"suicidal": re.compile(r"s[u*][i*]c[i*]d[a*][l*]"),
                "die": re.compile(r"d[i*][e*]"), "self": re.compile(r"s[e*]lf")}
 
 
-@dataclass(frozen=True)
-class _Word:
-    text: str
-    start: int
-    end: int
-
-
 def _canonical_word(raw: str) -> str:
     """One written word as the canonical word(s) the rules read."""
     word = raw.strip("'").replace("\u2019", "'")
@@ -372,7 +365,6 @@ def _short_gap(most: int) -> str:
 
 
 ME = _any("myself|me|my self|my own self|mine")
-I_ = _any("i|me|myself|my")
 WANT = _any("want|wish|hope|pray|long|crave|yearn|need|deserve|ready|would like|would love|"
             "like|love|dream|fantasise|fantasize|tempt|tempted|desperate|itch|beg|welcome|"
             "would not mind|do not mind|would be nice|would be easier|would be good|would be a relief|"
@@ -395,7 +387,6 @@ KILL_SELF = (rf"(?:kill|end|off|top|unalive|delete|erase|hang|shoot|drown|poison
              r"\bend it\b|\bsuicide\b|\bsuicidal\b|\bcatch the bus\b|\bdo myself in\b|"
              r"\bself (?:delete|destruct|terminate)\b|\bneck myself\b|\brope myself\b|"
              r"\bcommit\b(?! to| (?:a|the|crime|fraud|murder))|\bkill myself\b")
-MEANS_PILL = _any("pill|overdose|bottle|packet|pack|box|blister|supply|stash|dose|lethal dose")
 GUN = _any("gun|bullet|trigger|barrel|chamber|safety")
 HEIGHT = _any("bridge|building|roof|rooftop|balcony|cliff|ledge|overpass|flyover|car park|"
               "multi storey|parking garage|parking structure|tower|window|viaduct|top floor|edge|"
@@ -412,11 +403,6 @@ SH_VERB = _any("cut|burn|scratch|hit|punch|bite|carve|stab|slice|scald|bruise|ba
 BODY = _any("arm|wrist|thigh|leg|skin|stomach|hip|hand|face|chest|ankle|shoulder|belly|body|flesh|"
             "forearm|side|vein|veins|finger|knuckle|head|neck|scalp|hair|breast|foot|feet|shin|calf|"
             "tummy|back|cuticle|cuticles|lip|lips|nail|nails")
-FAMILY = _any("family|child|parent|mother|father|wife|husband|partner|friend|everyone|people|them|"
-              "they|world|sister|brother|son|daughter|boyfriend|girlfriend|kid|household|team|"
-              "colleague|everybody|he|she|him|her|others|others'|flatmate|roommate|grandma|grandad|"
-              "granny|nan|dog|cat|life|planet|class|house|home|carer|fiance|fiancee|spouse|"
-              "wifey|hubby|bf|gf|the|all")
 RELIEF = _any("relief|relieved|relieve|peace|peaceful|nice|better|easier|good|freedom|free|rest|"
               "welcome|comfort|comforting|calm|calming|lovely|bliss|blessing|gift|mercy|okay|fine|"
               "lighter|happier|sweet|soothing|escape|release|break|quiet|glad|grateful|hopeful|"
@@ -427,11 +413,6 @@ TIME = _any("tonight|today|tomorrow|this weekend|weekend|friday|saturday|sunday|
             "this time|morning|midnight|tonight's|this evening|later|in the morning|at dawn|"
             "by|this month|new year|christmas|birthday|anniversary|end of the month|end of the week|"
             "end of the day|payday|then")
-RESOLVE = _any("finally|really|actually|for real|properly|definitely|decided|made up my mind|"
-               "ready|brave enough|going through with|go through with|no more waiting|this is it|"
-               "it is time|time to|nothing is stopping|no going back|no turning back|i mean it|"
-               "for sure|not backing out|not chicken out|going to|will|sure|set|certain|promised|"
-               "no more|last")
 
 
 @dataclass(frozen=True)
@@ -1164,7 +1145,6 @@ _REPORTED = _compile(
     r"learnt about|googled|wiki|wikipedia|facts|awareness week|awareness month|statistic|"
     r"government|minister|law|laws|legal|assisted dying|euthanasia|dignitas|cop|police|"
     r"firefighter|paramedic|paramedics|rescue|rescued|suicide squad|meme|memes|joke|jokes)\b")
-_FIRST_PERSON_NOW = _compile(r"\b(?:i|me|myself|my)\b")
 _IDIOMS = _compile(
     r"\b(?:career|fashion|social|political|professional|commercial|electoral|financial|brand|business"
     r"|reputational|academic|dating) suicide\b|\bsuicide (?:sprint|door|squad|run|drill|lane|knot|"

@@ -357,15 +357,19 @@ def say(text: str) -> None:
 
 
 def offer_support(person: Person, texts: Sequence[str]) -> None:
-    """Crisis lines at once when the words suggest a crisis (G5), as `thawing.cli.care` prints them."""
+    """Crisis lines at once when the words suggest a crisis (G5), as `thawing.cli.care` prints them,
+    framed for someone else or for the writer's past as the web's card is (Signal.context)."""
     from thawing.core.safety import crisis_signals
+    from thawing.core.signal import PAST_WORDS, WORRIED_WORDS, support_context
 
-    if not any(crisis_signals(text) for text in texts if text):
+    context = support_context(s for text in texts if text for s in crisis_signals(text))
+    if context is None:
         return
     from thawing import content
     from thawing.core.helplines import HEAVY_WORDS, REACH_OUT, crisis_lines
 
-    say("\n" + HEAVY_WORDS)
+    # Whose crisis, as the web's card says it: someone they worry about, or their own past.
+    say("\n" + {"other": WORRIED_WORDS, "past": PAST_WORDS}.get(context, HEAVY_WORDS))
     say(REACH_OUT)
     for line in crisis_lines(content.helplines().for_country(person.country)):
         say(line)

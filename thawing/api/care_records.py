@@ -138,7 +138,8 @@ def signal_dicts(*, user: Any) -> list[dict[str, Any]]:
 
 
 def _with_support(data: dict[str, Any], request: HttpRequest, *texts: str | None) -> dict[str, Any]:
-    return {**data, "support": support_dict(care.support_for(user=request.user, texts=texts))}
+    return {**data, "support": support_dict(care.support_for(user=request.user, texts=texts),
+                                            texts=texts)}
 
 
 def _fresh(request: HttpRequest, medication_id: int) -> dict[str, Any]:

@@ -68,7 +68,7 @@ ICS_TYPE = "text/calendar; charset=utf-8"
 
 
 def _support(request: HttpRequest, *texts: str | None) -> dict[str, Any] | None:
-    return support_dict(care.support_for(user=request.user, texts=texts))
+    return support_dict(care.support_for(user=request.user, texts=texts), texts=texts)
 
 
 def _with_support(data: dict[str, Any], request: HttpRequest, *texts: str | None) -> dict[str, Any]:

@@ -89,7 +89,7 @@ def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
 
 
 def _support(request: HttpRequest, *texts: str) -> dict[str, Any] | None:
-    return support_dict(care.support_for(user=request.user, texts=texts))
+    return support_dict(care.support_for(user=request.user, texts=texts), texts=texts)
 
 
 def checkin_arguments(payload: CheckInIn) -> dict[str, Any]:

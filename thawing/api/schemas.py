@@ -47,6 +47,9 @@ class HelplineOut(Schema):
 class SupportOut(Schema):
     """Present only when the words just saved suggest a crisis: show these at once."""
 
+    context: str = Field("self", description='Whose crisis the words speak of, as the web\'s card '
+                         'says: "self" (the writer, now), "past" (the writer\'s own past) or '
+                         '"other" (someone they worry about).')
     message: str
     emergency: str
     helplines: list[HelplineOut]

@@ -46,15 +46,34 @@ def today_dict(summary: Any) -> dict[str, Any]:
     }
 
 
-def support_dict(help_: Any) -> dict[str, Any] | None:
-    """Crisis lines to show at once, or None (see care.services.support_for)."""
+def support_dict(help_: Any, *, texts: Any = ()) -> dict[str, Any] | None:
+    """Crisis lines to show at once, or None (see care.services.support_for).
+
+    `context` says whose crisis the `texts` speak of, as the web's card does: "self" (the writer,
+    now), "past" (the writer's own past: the lines and a gentle note) or "other" (someone they
+    worry about: the same lines, framed for helping them).
+    """
     if help_ is None:
         return None
     from django.utils.translation import gettext
 
+    from thawing.care.services import support_context
+
+    context = (support_context(texts=texts) if texts else None) or "self"
+    messages = {
+        "self": gettext("Some of what was written sounds very heavy. If you are thinking "
+                        "about ending your life or hurting yourself, please reach out now."),
+        "other": gettext("It sounds like someone you care about may be thinking about ending their "
+                         "life or hurting themselves. These lines also help people who are worried "
+                         "about someone else. If they are in danger right now, call the emergency "
+                         "number."),
+        "past": gettext("You wrote about a very hard time in your past. Thank you for putting it "
+                        "into words. If any of it feels close again, even a little, these lines are "
+                        "there for you today, and so is your safety plan."),
+    }
     return {
-        "message": gettext("Some of what was written sounds very heavy. If you are thinking "
-                           "about ending your life or hurting yourself, please reach out now."),
+        "context": context,
+        "message": messages[context],
         "emergency": help_.emergency,
         "helplines": [{"name": h.name, "contact": h.contact, "hours": h.hours}
                       for h in help_.helplines],

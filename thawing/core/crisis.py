@@ -1445,7 +1445,7 @@ def crisis_signals(text: str) -> list[Signal]:
     sentences = [_Sentence(_IDIOMS.sub(lambda m: " ".join("~" * len(w) for w in m.group().split()),
                                        sentence.text), sentence.spans, sentence.offsets)
                  for sentence in _sentences(text[:200_000])]
-    vetoed: set[int] = set()   # a rule matched here and a modifier said no: the learned reader agrees
+    vetoed: set[int] = set()   # a rule has read this sentence (its context stands): not the learned reader
     for i, sentence in enumerate(sentences):
         denied_next = _denied_next(sentences, i)
         for rule in RULES:
@@ -1453,9 +1453,8 @@ def crisis_signals(text: str) -> list[Signal]:
                 if "~" in match.group() or match.end() == match.start():
                     continue
                 context = _judge(rule, sentence, match.start(), match.end(), denied_next)
-                if context is None:
-                    vetoed.add(i)
-                else:
+                vetoed.add(i)
+                if context is not None:
                     found.append(_Found(rule, sentence.span(match.start(), match.end()), context))
     if not any(f.context == SELF for f in found):
         found.extend(_learned(sentences, vetoed))

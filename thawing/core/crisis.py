@@ -50,6 +50,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from thawing.core.signal import Signal
 
@@ -227,8 +228,20 @@ _STAR_WORDS = {"suicidal": re.compile(r"s[u*][i*]c[i*]d[a*][l*]"),
                "die": re.compile(r"d[i*][e*]"), "self": re.compile(r"s[e*]lf")}
 
 
+_SEEN: dict[str, str] = {}
+
+
 def _canonical_word(raw: str) -> str:
-    """One written word as the canonical word(s) the rules read."""
+    """One written word as the canonical word(s) the rules read (remembered: words repeat)."""
+    known = _SEEN.get(raw)
+    if known is None:
+        known = _canonical_word_once(raw)
+        if len(_SEEN) < 50_000:
+            _SEEN[raw] = known
+    return known
+
+
+def _canonical_word_once(raw: str) -> str:
     word = raw.strip("'").replace("\u2019", "'")
     if not word:
         return ""
@@ -1038,6 +1051,163 @@ RULES: tuple[Rule, ...] = (
                              r"completely|all of it|everything|properly|not just|and never)\b"),
 )
 
+# --- 2b. A cheap pre-filter ------------------------------------------------------------------
+# Most sentences of an ordinary entry hold no word any rule needs. For every rule, the words of
+# which each of its matches must hold at least one are read off the rule's own regular expression
+# (its parse tree: literal words between spaces or word boundaries, through alternatives and
+# required repeats), once, at import. A sentence holding none of a rule's words skips that rule:
+# the same matches, found in far less time. A rule whose words can't be read this way always runs.
+
+_EDGE = "\x01"          # a word boundary in a pattern: a space or \b
+_MOST = 400             # more alternatives than this in a row and the row is cut
+_COMMON = frozenset("i me my myself it to the a an and of be is am are was not do at in on for that "
+                    "this so just all out up , with have has will would can could no go".split())
+
+
+def _cross(left: set[str] | None, right: set[str] | None) -> set[str] | None:
+    if left is None or right is None or len(left) * len(right) > _MOST:
+        return None
+    return {a + b for a in left for b in right}
+
+
+def _sequence(items: Iterable[tuple[object, object]], edge: bool = False
+              ) -> tuple[set[str] | None, list[set[str]]]:
+    """Every string a sequence can match (None: too many), and sets of strings of which any match
+    holds one. `edge`: the sequence starts at a word boundary."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    factors: list[set[str]] = []
+    run: set[str] = {_EDGE if edge else ""}
+    for op, value in items:
+        exact, inner = _node(op, value, all(r.endswith(_EDGE) for r in run))
+        factors.extend(inner)
+        joined = _cross(run, exact)
+        if joined is None:
+            factors.append(run)
+            # A gap of whole words ("(?:[^ ]+ ){0,4}") after an edge ends at an edge too.
+            at_edge = all(r.endswith(_EDGE) for r in run) and op is sre.MAX_REPEAT and \
+                list(value[2])[-1:] == [(sre.LITERAL, ord(" "))]
+            run = exact if exact is not None else {_EDGE if at_edge else ""}
+        else:
+            run = joined
+    return run, [*factors, run]
+
+
+def _node(op: object, value: Any, edge: bool) -> tuple[set[str] | None, list[set[str]]]:
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    if op is sre.LITERAL:
+        return ({_EDGE} if value == ord(" ") else {chr(value)}), []
+    if op is sre.AT:
+        return ({_EDGE} if value is sre.AT_BOUNDARY else {""}), []
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return {""}, []
+    if op is sre.SUBPATTERN:
+        return _sequence(value[-1], edge)
+    if op is sre.BRANCH:
+        results = [_sequence(branch, edge) for branch in value[1]]
+        exacts = [exact for exact, _ in results]
+        exact = set().union(*exacts) if all(e is not None for e in exacts) and sum(  # type: ignore[arg-type]
+            len(e) for e in exacts if e is not None) <= _MOST else None
+        chosen = [_best(factors) for _, factors in results]
+        return exact, ([set().union(*chosen)] if chosen and all(c is not None for c in chosen) else [])  # type: ignore[arg-type]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+        low, high, inner = value
+        exact, factors = _sequence(inner)
+        if low == 0:
+            return ({""} | exact if high == 1 and exact is not None else None), []
+        return (exact if low == high == 1 else None), [*factors, *([exact] if exact else [])]
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in value) and len(value) <= 12:
+        return {_EDGE if v == ord(" ") else chr(v) for _, v in value}, []
+    return None, []
+
+
+def _words_in(string: str) -> list[str]:
+    """Whole words (an edge on both sides) in a matched string, and a word's start ("harm*") when
+    the string stops inside a word."""
+    parts = string.split(_EDGE)
+    words = [w for w in parts[1:-1] if w]
+    if len(parts) > 1 and parts[-1] and re.match(r"\w", parts[-1]):
+        words.append(parts[-1] + "*")
+    return words
+
+
+def _pick(strings: set[str]) -> set[str] | None:
+    """One word for each string (the least common), or None if a string has none."""
+    picked = set()
+    for string in strings:
+        words = _words_in(string)
+        if not words:
+            return None
+        rare = [w for w in words if w not in _COMMON and not w.endswith("*")] or \
+            [w for w in words if not w.endswith("*") or len(w) > 4] or words
+        picked.add(max(rare, key=len))
+    return picked
+
+
+def _best(candidates: list[set[str]]) -> set[str] | None:
+    """The candidate (a set of strings) whose words are the least common."""
+    scored = [(_score(p), c) for c in candidates if c and (p := _pick(c)) is not None]
+    return min(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _score(picked: set[str]) -> tuple[int, int]:
+    return sum(w in _COMMON or (w.endswith("*") and len(w) < 5) for w in picked), len(picked)
+
+
+_START = 8   # a word start ("harm*") is compared on its first letters, at most this many
+
+
+def _key(word: str) -> str:
+    """A word, or a word start ("harm*") cut to _START letters (a word starting so has that start)."""
+    return word[:-1][:_START] + "*" if word.endswith("*") else word
+
+
+def _anchor(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Up to three sets of keys (_key) of which every match of `pattern` holds one each, or ()."""
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    _, factors = _sequence(sre_parse.parse(pattern.pattern))
+    picked = sorted((p for c in factors if c and (p := _pick(c)) is not None), key=_score)
+    needs: list[frozenset[str]] = []
+    for words in picked:
+        keys = frozenset(_key(w) for w in words)
+        if keys not in needs and len(needs) < 3:
+            needs.append(keys)
+    return tuple(needs)
+
+
+class _Filter:
+    """Which of some patterns could match a sentence, from its words alone: the patterns whose
+    first set of keys the sentence holds (looked up word by word), then every other set checked."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self.needs = [_anchor(p) for p in patterns]
+        self.always = [i for i, needs in enumerate(self.needs) if not needs]
+        self.index: dict[str, list[int]] = {}
+        for i, needs in enumerate(self.needs):
+            for key in needs[0] if needs else ():
+                self.index.setdefault(key, []).append(i)
+
+    def candidates(self, keys: set[str]) -> list[int]:
+        found = set(self.always)
+        for key in keys:
+            found.update(self.index.get(key, ()))
+        return sorted(i for i in found if all(not need.isdisjoint(keys) for need in self.needs[i][1:]))
+
+
+_RULE_FILTER = _Filter(rule.pattern for rule in RULES)
+_WORD = re.compile(r"\w+")
+
+
+def _keys(text: str) -> set[str]:
+    """What the pre-filter looks up: the words between spaces, the \\w+ runs, and their starts."""
+    tokens = set(text.split(" "))
+    for token in [t for t in tokens if not t.isalnum()]:
+        tokens.update(_WORD.findall(token))
+    return tokens | {t[:n] + "*" for t in tokens for n in range(1, min(len(t), _START) + 1)}
+
+
 # --- 3. Context modifiers -----------------------------------------------------------------
 
 _NEGATOR = _compile(r"\b(?:not|never|no|nor|none|nothing|nobody|zero|neither|without|nowhere near|far from|"
@@ -1432,6 +1602,14 @@ def _denied_next(sentences: list[_Sentence], index: int) -> bool:
         _ANSWER_NO.match(sentences[index + 1].text))
 
 
+_IDIOM_FILTER = _Filter([_IDIOMS])
+
+
+def _mask(match: re.Match[str]) -> str:
+    """An idiom's words as "~~~~", so that no rule reads them and every span stays put."""
+    return " ".join("~" * len(w) for w in match.group().split())
+
+
 def crisis_signals(text: str) -> list[Signal]:
     """Signs of crisis in a person's own words (G5); an empty list means none were seen.
 
@@ -1442,13 +1620,18 @@ def crisis_signals(text: str) -> list[Signal]:
     if not text or not text.strip():
         return []
     found: list[_Found] = []
-    sentences = [_Sentence(_IDIOMS.sub(lambda m: " ".join("~" * len(w) for w in m.group().split()),
-                                       sentence.text), sentence.spans, sentence.offsets)
-                 for sentence in _sentences(text[:200_000])]
+    sentences, keys_of = [], []
+    for sentence in _sentences(text[:200_000]):
+        keys = _keys(sentence.text)   # before idioms are masked: a superset, as the filter needs
+        if _IDIOM_FILTER.candidates(keys):
+            sentence = _Sentence(_IDIOMS.sub(_mask, sentence.text), sentence.spans, sentence.offsets)
+        sentences.append(sentence)
+        keys_of.append(keys)
     vetoed: set[int] = set()   # a rule has read this sentence (its context stands): not the learned reader
     for i, sentence in enumerate(sentences):
         denied_next = _denied_next(sentences, i)
-        for rule in RULES:
+        for r in _RULE_FILTER.candidates(keys_of[i]):
+            rule = RULES[r]
             for match in rule.pattern.finditer(sentence.text):
                 if "~" in match.group() or match.end() == match.start():
                     continue

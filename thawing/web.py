@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from typing import TypeVar
 
 from django import forms
-from django.http import HttpRequest, QueryDict
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext
 
 from thawing.core.errors import InvalidInput, ThawingError
@@ -54,17 +57,75 @@ def paged(
                           "query": f"{query}&" if query else ""}
 
 
-SUPPORT_FLAG = "thawing-offer-support"
+# Which crisis card a page shows first: "words" (the writer, now), "past", "other" (someone else)
+# or "answer" (question 9 of the PHQ-9). From a save to the next page it never goes into the session:
+# sessions are stored (django_session in server mode, a readable signed cookie in local mode), and
+# that a person wrote crisis words must never be kept anywhere. It travels instead in a cookie of its
+# own that lives for one browser session and a few minutes at most, and names nothing: its value is
+# a time and a keyed hash of (person, time, card), and the next page finds the card by checking which
+# one it signs. Any worker can read it, so it works behind any number of gunicorn workers.
+CARDS = ("words", "past", "other", "answer")
+NEXT_COOKIE = "thawing_next"
+NEXT_SECONDS = 5 * 60
+_NEXT_SALT = "thawing.web.next-page"
+# Where the card was kept before: dropped from old sessions the next time they are used.
+OLD_SUPPORT_FLAG = "thawing-offer-support"
 
 
 def offer_support(request: HttpRequest, *texts: str | None) -> None:
     """After a save: if the words suggest a crisis, the next page shows crisis lines first.
 
-    Only a yes/no flag goes into the session, never the words.
+    Only which card to show travels, never the words, and never in the session.
     """
     from thawing.care.services import support_context
 
     context = support_context(texts=texts)
     if context is not None:
-        # "words" (the writer, now), "past" or "other": which card to show, never the words.
-        request.session[SUPPORT_FLAG] = {"self": "words"}.get(context, context)
+        show_support_next(request, {"self": "words"}.get(context, context))
+
+
+def show_support_next(request: HttpRequest, card: str) -> None:
+    """The next page this person sees shows `card` (one of CARDS) first, once."""
+    request.thawing_card = card  # type: ignore[attr-defined]
+
+
+def support_card(request: HttpRequest) -> str | None:
+    """The crisis card this page shows first, or None; read once, then forgotten."""
+    if hasattr(request, "session"):
+        request.session.pop(OLD_SUPPORT_FLAG, None)
+    card = getattr(request, "thawing_card", None)
+    if card is not None:
+        # Shown on this very page, so nothing travels on.
+        request.thawing_card = None  # type: ignore[attr-defined]
+        return card
+    raw = request.COOKIES.get(NEXT_COOKIE)
+    if not raw:
+        return None
+    # Whatever it held, the cookie goes with this answer (see carry_support).
+    request.thawing_card_read = True  # type: ignore[attr-defined]
+    stamp, _, signature = raw.partition(".")
+    # A minute of slack for workers on machines whose clocks differ a little.
+    if not stamp.isascii() or not stamp.isdecimal() or not -60 <= time.time() - int(stamp) <= NEXT_SECONDS:
+        return None
+    person = _person(request)
+    return next((c for c in CARDS if constant_time_compare(signature, _sign(person, stamp, c))), None)
+
+
+def carry_support(request: HttpRequest, response: HttpResponse) -> None:
+    """On the way out: the card cookie for the next page, or its removal once it was read."""
+    card = getattr(request, "thawing_card", None)
+    if card in CARDS:
+        stamp = str(int(time.time()))
+        response.set_cookie(NEXT_COOKIE, f"{stamp}.{_sign(_person(request), stamp, card)}",
+                            secure=settings.SESSION_COOKIE_SECURE, httponly=True, samesite="Lax")
+    elif getattr(request, "thawing_card_read", False):
+        response.delete_cookie(NEXT_COOKIE, samesite="Lax")
+
+
+def _person(request: HttpRequest) -> str:
+    user = getattr(request, "user", None)
+    return str(user.pk) if user is not None and user.is_authenticated else ""
+
+
+def _sign(person: str, stamp: str, card: str) -> str:
+    return salted_hmac(_NEXT_SALT, f"{person}:{stamp}:{card}", algorithm="sha256").hexdigest()

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 import thawing
 from thawing.core.errors import ThawingError
-from thawing.web import SUPPORT_FLAG
+from thawing.web import support_card
 
 
 def _has_passphrase() -> bool:
@@ -21,9 +21,7 @@ def _has_passphrase() -> bool:
 
 def thawing_context(request: HttpRequest) -> dict[str, Any]:
     """Values every template may use: the mode and the version."""
-    support, reason = None, None
-    if hasattr(request, "session"):
-        reason = request.session.pop(SUPPORT_FLAG, None)
+    support, reason = None, support_card(request)
     if reason:
         from thawing.care.services import help_for
 

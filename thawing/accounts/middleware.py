@@ -15,7 +15,7 @@ from django.utils import timezone
 from thawing.accounts import services, vault
 from thawing.core.errors import ThawingError
 from thawing.core.i18n import msg
-from thawing.web import say
+from thawing.web import carry_support, say
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -35,6 +35,7 @@ def security_headers(get_response: Handler) -> Handler:
     def middleware(request: HttpRequest) -> HttpResponse:
         _drop_nul(request)
         response = get_response(request)
+        carry_support(request, response)
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")

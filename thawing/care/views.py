@@ -12,7 +12,7 @@ from thawing.accounts import help_country
 from thawing.care import services
 from thawing.care.forms import SECTION_TEXT, SafetyPlanForm
 from thawing.core.errors import NotFound, ThawingError
-from thawing.web import SUPPORT_FLAG, say, show_errors
+from thawing.web import say, show_errors, show_support_next
 
 
 @login_not_required
@@ -102,7 +102,7 @@ def screening(request: HttpRequest, instrument_id: str) -> HttpResponse:
         else:
             if score.safety_flag:
                 # The crisis note comes first on the next page, before the score.
-                request.session[SUPPORT_FLAG] = "answer"
+                show_support_next(request, "answer")
             return redirect("care:screening_result", result_id=result.pk)
     given = dict(zip(names, answers, strict=True))
     return render(request, "care/screening.html", {

@@ -150,11 +150,17 @@ def list_tags(request: HttpRequest) -> Any:
             for pk, name, uses in journal.tags_in_use(user=request.user)]
 
 
-@api.post("/journal/search", response={200: list[SearchHitOut], **ERRORS}, tags=["journal"])
+@api.post("/journal/search", response={200: list[SearchHitOut], 422: Problem, **ERRORS}, tags=["journal"])
 def search_entries(request: HttpRequest, payload: SearchIn) -> Any:
-    """Search by posting {"q": "..."}: what people look for stays out of addresses."""
-    return [{"entry": entry_dict(h.entry), "excerpt": h.excerpt}
-            for h in journal.search_entries(user=request.user, query=payload.q)]
+    """Search by posting {"q": "..."}: what people look for stays out of addresses.
+
+    422 for more than 10 words or 200 characters."""
+    try:
+        hits = journal.search_entries(user=request.user, query=payload.q)
+    except journal.QueryTooLong as error:
+        return Status(422, {"message": say(error.message),
+                            "fields": {k: say(v) for k, v in error.fields.items()}})
+    return [{"entry": entry_dict(h.entry), "excerpt": h.excerpt} for h in hits]
 
 
 @api.post("/journal", response={201: EntryOut, **ERRORS}, tags=["journal"])

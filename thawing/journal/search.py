@@ -9,8 +9,12 @@ Every word must appear (prefixes count: "walk" finds "walking").
 With field encryption on (THAWING_FIELD_KEYS), the database holds only ciphertext, so
 neither index can see the words: the person's entries are decrypted and matched here, with
 the same rules approximated in Python (case and accents folded, a light English stemmer on
-both sides, each term a word prefix). Ten years of entries (5 MB of text) take about 0.15 s,
-less than PostgreSQL takes to compute their tsvectors on the fly.
+both sides, each term a word prefix). Each entry is folded once and each query word once;
+matching is then plain prefix comparison of folded words, with no pattern compiled per word
+(one compiled per word, with every combining mark in it, let one long query hold a server
+thread for minutes). Ten years of entries (5 MB of text) take about 0.1 s to match, less than
+PostgreSQL takes to compute their tsvectors on the fly. Every query is at most
+MAX_QUERY_CHARS characters and MAX_QUERY_WORDS words (`services.check_query`).
 """
 
 from __future__ import annotations
@@ -28,6 +32,11 @@ from thawing.db.fields import encryption_on
 from thawing.journal.models import Entry
 
 FTS_TABLE = "journal_entry_fts"
+
+# A query is at most this long on every face (web, API, CLI): matching costs time for each
+# word, and a search is made by a signed-in person on a shared server (issue 13, finding 3).
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 10
 
 CREATE_SQLITE = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(title, body, "
@@ -114,36 +123,36 @@ VOWELS = frozenset("aeiouy")
 
 @dataclass(frozen=True)
 class _Term:
-    """One search term: a word (folded, stemmed) or, in an unspaced script, a substring."""
+    """One search term: a folded word (and its stem), or, in an unspaced script, a substring."""
 
     text: str
     stemmed: str = ""
-    # Every word whose stem starts with the term's stem begins with the letters of this
-    # pattern (stems only cut a word or end it in "i" for "y"), accents allowed between them.
-    candidates: re.Pattern[str] | None = None
+    # The letters every matching word starts with once folded: stems only cut a word or end
+    # it in "i" for "y", so a word whose stem starts with the term's stem starts with these.
+    start: str = ""
 
-    def found_in(self, decomposed: str, lowered: str) -> bool:
-        if self.candidates is None:
+    def found_in(self, folded: str, lowered: str) -> bool:
+        if not self.start:
             return self.text in lowered
-        for match in self.candidates.finditer(decomposed):
-            if match.start() and _in_word(decomposed[match.start() - 1]):
-                continue
-            word = fold(match.group())
-            if word.startswith(self.text) or stem(word).startswith(self.stemmed):
-                return True
+        at = folded.find(self.start)
+        while at != -1:
+            if not (at and _in_word(folded[at - 1])):
+                word = WORD.match(folded, at).group()  # type: ignore[union-attr]
+                if word.startswith(self.text) or stem(word).startswith(self.stemmed):
+                    return True
+            at = folded.find(self.start, at + len(self.start))
         return False
 
 
 def _in_python(queryset: QuerySet[Entry], terms: list[str]) -> QuerySet[Entry]:
     wanted = [term for raw in terms for term in _terms(raw)]
+    words = any(term.start for term in wanted)
     ids = []
     for pk, title, body in queryset.values_list("pk", "title", "body"):
         lowered = f"{title}\n{body}".casefold()
-        # Accented letters split into letter and mark; most text (English with curly
-        # quotes, say) has none, which the quick check in C finds without copying anything.
-        decomposed = (lowered if lowered.isascii() or unicodedata.is_normalized("NFKD", lowered)
-                      else unicodedata.normalize("NFKD", lowered))
-        if all(term.found_in(decomposed, lowered) for term in wanted):
+        # Folded once per entry; each term is then a plain prefix comparison on its words.
+        folded = _folded(lowered) if words else lowered
+        if all(term.found_in(folded, lowered) for term in wanted):
             ids.append(pk)
     return queryset.filter(pk__in=ids)
 
@@ -152,43 +161,66 @@ def _terms(raw: str) -> list[_Term]:
     if UNSPACED.search(raw):
         # As the database indexes do: a plain substring, case-insensitive, accents kept.
         return [_Term(raw.casefold())]
-    mark = f"[{_mark_ranges()}]"
     terms = []
     for word in WORD.findall(fold(raw)):
         stemmed = stem(word)
-        start = stemmed[:-1] if stemmed.endswith("i") else stemmed
-        letters = f"{mark}*".join(re.escape(letter) for letter in start)
-        terms.append(_Term(word, stemmed, re.compile(rf"{letters}(?:\w|{mark})*")))
+        start = stemmed[:-1] if stemmed.endswith("i") and len(stemmed) > 1 else stemmed
+        terms.append(_Term(word, stemmed, start))
     return terms
 
 
 def _in_word(char: str) -> bool:
-    return char.isalnum() or char == "_" or unicodedata.combining(char) != 0
+    return char.isalnum() or char == "_"
 
 
 def fold(text: str) -> str:
     """Text in lower case without accents: "Café" -> "cafe" (NFKD, combining marks dropped)."""
-    text = text.casefold()
-    if text.isascii():
-        return text
-    return unicodedata.normalize("NFKD", text).translate(_combining_marks())
+    return _folded(text.casefold())
+
+
+def _folded(lowered: str) -> str:
+    # Curly quotes and dashes are often the only letters beyond ASCII in English text: with
+    # them swapped for their plain forms (both split words alike), such text is folded already.
+    for fancy, plain in TYPOGRAPHY:
+        lowered = lowered.replace(fancy, plain)
+    if lowered.isascii():
+        return lowered
+    if not unicodedata.is_normalized("NFKD", lowered):
+        lowered = unicodedata.normalize("NFKD", lowered)
+    # The marks of the first plane go in one pass of a character class that the regular
+    # expression engine keeps as a bitmap; the rare marks beyond it only in text with such letters.
+    lowered = _marks_pattern().sub("", lowered)
+    if len(lowered.encode("utf-16-le", "surrogatepass")) != 2 * len(lowered):
+        lowered = lowered.translate(_astral_marks())
+    return lowered
+
+
+TYPOGRAPHY = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2014", "-"),
+              ("\u2013", "-"), ("\u2026", "..."), ("\u00a0", " "))
 
 
 @functools.cache
-def _combining_marks() -> dict[int, None]:
-    return {code: None for code in range(0x30000) if unicodedata.combining(chr(code))}
+def _combining_marks() -> tuple[int, ...]:
+    return tuple(code for code in range(0x30000) if unicodedata.combining(chr(code)))
 
 
 @functools.cache
-def _mark_ranges() -> str:
-    """The combining marks as the inside of a regular expression character class."""
+def _astral_marks() -> dict[int, None]:
+    return {code: None for code in _combining_marks() if code > 0xFFFF}
+
+
+@functools.cache
+def _marks_pattern() -> re.Pattern[str]:
+    """The combining marks of the first plane, compiled once per process."""
     ranges: list[list[int]] = []
-    for code in sorted(_combining_marks()):
+    for code in _combining_marks():
+        if code > 0xFFFF:
+            break
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
-    return "".join(f"{chr(a)}-{chr(b)}" if a != b else chr(a) for a, b in ranges)
+    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" if a != b else chr(a) for a, b in ranges) + "]+")
 
 
 def stem(word: str) -> str:

@@ -194,8 +194,25 @@ class SearchHit:
     excerpt: str
 
 
+class QueryTooLong(InvalidInput):
+    """A search over MAX_QUERY_CHARS characters or MAX_QUERY_WORDS words (the API answers 422)."""
+
+
+def check_query(query: str) -> list[str]:
+    """The words of a search query, or QueryTooLong before any work is done for it."""
+    words = search_terms(query) if len(query.strip()) <= search.MAX_QUERY_CHARS else None
+    if words is None or len(words) > search.MAX_QUERY_WORDS:
+        raise QueryTooLong({"query": msg(
+            "That\u2019s more than I can look for in one go: a search takes up to %(words)s words "
+            "(%(chars)s characters). A word or two, or the start of one, usually finds it.",
+            words=search.MAX_QUERY_WORDS, chars=search.MAX_QUERY_CHARS)})
+    return words
+
+
 def search_entries(*, user: AbstractBaseUser, query: str, limit: int = 200) -> list[SearchHit]:
-    """Entries containing every word of `query` (prefixes and word forms count), newest first."""
-    terms = search_terms(query)
+    """Entries containing every word of `query` (prefixes and word forms count), newest first.
+
+    QueryTooLong for more than 10 words or 200 characters."""
+    terms = check_query(query)
     entries = _with_tags(user, search.matching(_entries(user), terms)[:limit])
     return [SearchHit(entry, snippet(entry.body, terms)) for entry in entries]

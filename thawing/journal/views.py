@@ -13,7 +13,7 @@ from thawing.core.mood import as_local_input
 from thawing.journal import services
 from thawing.journal.forms import EntryForm
 from thawing.journal.models import Entry
-from thawing.web import offer_support, page_number, paged, show_errors
+from thawing.web import offer_support, page_number, paged, say, show_errors
 
 JOURNAL_PAGE = 50
 
@@ -34,14 +34,19 @@ def index(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "").strip()
     context = {"query": query, "tag": tag_id, "kind": kind,
                "tags": services.tags_in_use(user=request.user)}
+    status = 200
     if query:
-        context["hits"] = services.search_entries(user=request.user, query=query)
+        try:
+            context["hits"] = services.search_entries(user=request.user, query=query)
+        except services.QueryTooLong as error:
+            # The words stay in the box, so the person can shorten them rather than retype.
+            context["search_problem"], status = say(error.message), 400
     else:
         page = page_number(request)
         context["entries"], context["pages"] = paged(request, services.list_entries(
             user=request.user, tag_id=tag_id, kind=kind if kind in Entry.Kind.values else None,
             limit=JOURNAL_PAGE + 1, offset=(page - 1) * JOURNAL_PAGE), page, JOURNAL_PAGE)
-    return render(request, "journal/index.html", context)
+    return render(request, "journal/index.html", context, status=status)
 
 
 def new(request: HttpRequest) -> HttpResponse:

@@ -108,7 +108,9 @@ _EXPAND = {
     "themself": "themself", "themselves": "themself", "himself": "themself", "herself": "themself",
     "yourself": "themself", "urself": "themself", "yourselves": "themself",
     "lyf": "life", "lif": "life", "ded": "dead", "wnat": "want", "wamt": "want", "wnt": "want",
-    "dieee": "die", "dyin": "die", "dying": "die", "dieing": "die", "killin": "kill",
+    "sh'd": "self harm", "sh'ed": "self harm", "tonights": "tonight is", "tonight's": "tonight is",
+    "todays": "today is", "today's": "today is", "dieee": "die", "dyin": "die", "dying": "die",
+    "dieing": "die", "killin": "kill",
     "thinkin": "think", "thinkng": "think", "anymore": "any more", "any1more": "any more",
     "anymroe": "any more", "nomore": "no more", "goodbye": "goodbye", "bye": "goodbye",
     "farewell": "goodbye", "alright": "okay",
@@ -141,7 +143,7 @@ _IRREGULAR = {
     "bled": "bleed", "stood": "stand", "threw": "throw", "thrown": "throw", "did": "do",
     "done": "do", "chose": "choose", "chosen": "choose", "sold": "sell", "lay": "lie",
     "lain": "lie", "lying": "lie", "meant": "mean", "tried": "try", "tries": "try", "came": "come",
-    "read": "read", "learnt": "learn", "dreamt": "dream", "went": "go", "sat": "sit",
+    "read": "read", "learnt": "learn", "dreamt": "dream", "dug": "dig", "went": "go", "sat": "sit",
     "pills": "pill", "tablets": "pill", "tablet": "pill", "meds": "pill", "med": "pill",
     "medication": "pill", "medications": "pill", "medicine": "pill", "medicines": "pill",
     "painkillers": "pill", "painkiller": "pill", "paracetamol": "pill", "acetaminophen": "pill",
@@ -220,7 +222,7 @@ def _lemmas() -> dict[str, str]:
 _LEMMA = _lemmas()
 _LEET = str.maketrans({"1": "i", "!": "i", "0": "o", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s",
                        "7": "t", "|": "i"})
-_TOKEN = re.compile(r"[\w@$*'|!]+(?:-[\w']+)*|[.?;\n\u2026]+|[,:()\"\u2014\u2013]| - "
+_TOKEN = re.compile(r"w/o\b|[\w@$*'|!]+(?:-[\w']+)*|[.?;\n\u2026]+|[,:()\"\u2014\u2013]| - "
                     r"|[\U0001f300-\U0001faff]")
 _SENTENCE_END = re.compile(r"[.?;\n\u2026!]+")
 _STAR_WORDS = {"suicidal": re.compile(r"s[u*][i*]c[i*]d[a*][l*]"),
@@ -337,6 +339,8 @@ def _join_phrases(words: list[str]) -> None:
 
 
 def _build(words: list[str], spans: list[tuple[int, int]]) -> _Sentence:
+    while len(words) > 1 and words[0] == ",":   # a quotation mark opening the sentence
+        del words[0], spans[0]
     _join_phrases(words)
     offsets, position = [], 0
     for word in words:
@@ -415,7 +419,8 @@ SH_VERB = _any("cut|burn|scratch|hit|punch|bite|carve|stab|slice|scald|bruise|ba
                "bleed|dig|tear|rip|scrape|skin|smash|jab|prick|sting|pierce|rub|pull")
 BODY = _any("arm|wrist|thigh|leg|skin|stomach|hip|hand|face|chest|ankle|shoulder|belly|body|flesh|"
             "forearm|side|vein|veins|finger|knuckle|head|neck|scalp|hair|breast|foot|feet|shin|calf|"
-            "tummy|back|cuticle|cuticles|lip|lips|nail|nails")
+            "tummy|back|cuticle|cuticles|lip|lips|nail|nails|palm|palms|hips|hands|ankles|fingers|"
+            "knuckles|shoulders|forearms|ribs|cheek|cheeks|thumb|thumbs|toes|collarbone|sides")
 RELIEF = _any("relief|relieved|relieve|peace|peaceful|nice|better|easier|good|freedom|free|rest|"
               "welcome|comfort|comforting|calm|calming|lovely|bliss|blessing|gift|mercy|okay|fine|"
               "lighter|happier|sweet|soothing|escape|release|break|quiet|glad|grateful|hopeful|"
@@ -654,8 +659,9 @@ RULES: tuple[Rule, ...] = (
                            r"|\b(?:no|not) (?:going|turning) back\b|\bnothing (?:is )?(?:stopping|will stop|"
                            r"can stop|to stop) me\b|\b(?:my|the) mind is made up\b"
                            r"|\b(?:this|tonight|today|it) is (?:it|the night|the day|the end|goodbye)\b"
-                           r"|\b(?:last|final) (?:entry|post|message|night|day(?! (?:at|of|in|on|"
-                           r"before))|sunrise|sunset|time "
+                           r"|\bfinal (?:night|day)\b(?! (?:at|of|in|on|before|for|with|to))"
+                           r"|\blast (?:night|day) (?:alive|on earth|of my life|i will|i am alive)\b"
+                           r"|\b(?:last|final) (?:entry|post|message|sunrise|sunset|time "
                            r"writing|time you will hear|goodbye|breath|words|note|meal|cigarette|song)\b"
                            r"|\bi (?:mean|meant) it this time\b|\bfor real this time\b|\bthis time "
                            r"(?:for real|i mean it|it is real|i will|i am going|i will not fail|"
@@ -764,7 +770,8 @@ RULES: tuple[Rule, ...] = (
     _rule(SELF_HARM, BEHAVIOUR, rf"{W}{SH_VERB} (?:my |into my |at my |open my |up my |on my |across my |"
                                 rf"along my |down my |myself on the |myself on my )(?:\w+ )?{BODY}\b"
                                 r"(?! (?:cut|hair|nails|off|on the|while|shaving|by accident|"
-                                r"accidentally|at work|in the|with a paper|on the oven|on the stove|"
+                                r"accidentally|at work|in the (?:kitchen|garden|door|car|drawer|gym|park)|"
+                                r"with a paper|on the oven|on the stove|"
                                 r"on the kettle|on the iron|on the pan|on the tray))"),
     _rule(SELF_HARM, BEHAVIOUR, r"\b(?:blade|lighter|cigarette|match|compass|pencil sharpener|"
                                 r"sharpener|scissors|safety pin|pin|needle|glass|shard|shards|rubber band|"
@@ -774,7 +781,7 @@ RULES: tuple[Rule, ...] = (
                                 r"welt|welts|bruise|hurt|pain|feel|felt|sting|stung|until|till|til|"
                                 r"raw|open|deep|deeper|hide|sleeve|sleeves|nobody|no one|secret|"
                                 r"punish|deserve|numb|real|something|calm|release|relief|quiet)\b"),
-    _rule(SELF_HARM, BEHAVIOUR, r"\b(?:until|till|til) (?:it|i|my \w+|the skin)\b" + _gap(2) +
+    _rule(SELF_HARM, BEHAVIOUR, r"\b(?:until|till|til) (?:it|i|they|them|my \w+|the skin)\b" + _gap(2) +
                                 r"(?:bled|bleed|bleeds|bleeding|blister|blistered|broke|break|raw|bruise|"
                                 r"bruised|scar|scarred|burn|burned|hurt|stung|swell|swelled|went numb|"
                                 r"split)\b|\b(?:cut|burn|hurt|harm|hit|scratch|bleed|blood|pain|blade|"
@@ -794,8 +801,14 @@ RULES: tuple[Rule, ...] = (
                                 r"(?:cut|cuts|scar|mark|burn|wound|lines|slash)\b"
                                 r"|\b(?:cut|scar|mark|burn|wound|lines|bruise)\b" + _gap(3) +
                                 r"(?:on|across|up|along|down|all over|covering) (?:my|both) (?:\w+ )?"
-                                r"(?:arm|wrist|thigh|leg|stomach|hip|skin|ankle|chest|forearm|body|"
-                                r"belly|side)\b"),
+                                r"(?:arm|wrist|thigh|leg|stomach|hip|hips|skin|ankle|chest|forearm|body|"
+                                r"belly|side|sides|ribs)\b"
+                                r"|\b(?:plaster|plasters|bandage|bandages|dressing|dressings|band aid|"
+                                r"band aids|"
+                                r"bandaid|bandaids|marks|lines)\b" + _gap(3) + r"(?:on|across|up|along|"
+                                                                               r"down|all over|"
+                                r"covering) (?:my|both) (?:\w+ )?(?:arm|wrist|thigh|hip|hips|stomach|forearm|"
+                                r"ribs|belly)\b"),
     _rule(SELF_HARM, BEHAVIOUR, r"\b(?:urge|urges|itch|craving|want|need|tempt|tempted|close)\b" +
                                 _gap(4) + r"(?:to )?(?:cut|burn|hurt|harm|hit|scratch|punish|bleed|"
                                 r"bruise|pick|carve|use the blade|use a blade|get the blade|get the "
@@ -997,8 +1010,9 @@ RULES: tuple[Rule, ...] = (
                              r"getting up|staying|being here|keeping going|keep going|continuing|"
                              r"bothering|still being here)\b|\bno (?:point|reason|purpose|use)\b " +
                              _short_gap(3) + r"(?:in |to |of |for )?(?:me )?(?:keep |keeping |still )?"
-                             r"(?:living|live|being alive|going on|existing|exist|keep going|going|"
-                             r"life|staying alive|stay alive|being here|be here|carrying on|carry on|"
+                             r"(?:living|live|being alive|going on|existing|exist|keep going(?! to)|"
+                             r"going(?! to)|life|staying alive|stay alive|being here|be here|carrying on|"
+                             r"carry on|"
                              r"waking up|wake up|getting up|get up|trying|try|fighting|fight|continuing|"
                              r"continue|breathing|hanging on|holding on)\b"),
     _rule(WARNING, FINALITY, r"\b(?:can not|could not|can no longer|no longer|unable to|not able to|"
@@ -1051,6 +1065,272 @@ RULES: tuple[Rule, ...] = (
                              r"completely|all of it|everything|properly|not just|and never)\b"),
 )
 
+# -- Families written for phrasing nobody here wrote (issue 12): each from how many different
+# people might say one thing, over word classes, never from one sentence. --
+MEANS = _any("pill|noose|rope|gun|bullet|blade|charcoal|helium|poison|belt|cord|cable|bleach|"
+             "antifreeze|exit bag")
+WHEN = _any("tonight|tomorrow|today|this weekend|the weekend|this week|next week|friday|saturday|sunday|"
+            "monday|tuesday|wednesday|thursday|friday night|saturday night|sunday night|midnight|"
+            "at midnight|new year|new years|new years eve|new year's eve|christmas|christmas eve|"
+            "easter|easter monday|easter sunday|my birthday|the \\d+(?:st|nd|rd|th)|\\d+(?:st|nd|rd|th)|"
+            "january|february|march|april|may|june|july|august|september|october|november|december|"
+            "the end of the (?:week|month|year)|end of the (?:week|month|year)|spring|summer|autumn|"
+            "winter|next (?:week|month|year)|soon|before long")
+PERSONS = _any("everyone|everybody|every single person|them all|all of them|people|the people around me|"
+               "people around me|everyone around me|the people i love|the people who love me|my family|"
+               "my friends|my parents|my kids|my children|my partner|my wife|my husband|my mother|"
+               "my father|my girlfriend|my boyfriend|my flatmate|my sister|my brother|her|him|them")
+QUIET_TAIL = r"(?:$| ,| i (?:reckon|think|guess|bet|know|hope|checked|measured|worked out)| surely| probably)"
+FAMILY_RULES: tuple[Rule, ...] = (
+    # Wish: fragments, comparisons and relief, with no "I want to die" in them.
+    _rule(SUICIDE, WISH, r"\b(?:fine|okay|happy|glad|alright|cool|relieved|not mind|welcome|hope|hoping|wish|"
+                         r"wishing|pray|praying|want|would love)\b (?:(?!not |never |no )[^ ,]+ ){0,4}"
+                         r"(?:meteor|asteroid|lightning|bus|truck|car|plane|piano|tree|bomb|tornado|"
+                         r"earthquake|tsunami|illness|disease|cancer|virus|heart attack|aneurysm|stroke|"
+                         r"sniper|stray bullet|something|someone|anything)\b (?:[^ ,]+ ){0,3}(?:hit|land|"
+                         r"fall|"
+                         r"strike|crush|run over|take|kill|end|get|wipe|flatten|finish)\w* (?:me|myself|"
+                         r"on me|"
+                         r"on my (?:flat|house|head|room|bed|home)|my (?:flat|house|head))\b"),
+    _rule(SUICIDE, WISH, r"\b(?:not|never) (?:fight|resist|treat|bother treating|get it treated|"
+                         r"get it checked|"
+                         r"see a doctor about|go to the doctor about)\b(?: it)? (?:if|when) (?:i|me|my) "
+                         r"(?:\w+ ){0,3}(?:sick|ill|cancer|a tumour|a tumor|terminal|diagnosed|a lump|"
+                         r"something serious)\b"),
+    _rule(SUICIDE, WISH, r"\b(?:jealous|envy|envious)\b" + _gap(5) + r"(?:die|dead|pass away|not wake up|"
+                         r"never wake up|never woke up|did not wake up|in their sleep|get to go|"
+                         r"gets to go)\b"),
+    _rule(SUICIDE, WISH, r"\b(?:me|myself|i am|i would be|i will be|i could be|i would finally be|"
+                         r"i will finally be)\b (?:finally |just |forever |at last )?(?:at rest|"
+                         r"in the ground|"
+                         r"in a box|in a coffin|six feet under|resting in peace|rest in peace)\b"),
+    _rule(SUICIDE, WISH, r"\b(?:button|switch|magic wand|wand|snap my fingers|click my fingers|a pill)\b" +
+                         _gap(6) + r"(?:be gone|disappear|not exist|stop existing|never have been born|"
+                         r"never been born|vanish|cease to exist|not be here|never wake|not wake|die|dead|"
+                         r"end it|end everything|erase myself|just stop)\b"),
+    # Active thoughts: a voice, a first reaction, with no "I think about" before them.
+    _rule(SUICIDE, THOUGHTS, r"\b(?:head|brain|mind|voice|voices|thought|something|part of me|"
+                             r"inner voice)\b" +
+                             _gap(4) + r"(?:say|tell|whisper|scream|shout|chant|beg|hiss|repeat)\w* "
+                             r"(?:me )?(?:to )?,? ?(?:just )?(?:die|kill (?:myself|themself|me)|end it|jump|"
+                             r"hang myself|go die|disappear|end everything|should die|should not be here|"
+                             r"should not exist|do not deserve to live|unalive)\b"),
+    _rule(SUICIDE, THOUGHTS, r"\b(?:first|automatic|immediate|default|only|usual) (?:thought|reaction|"
+                             r"instinct|"
+                             r"response|urge|impulse)\b" + _gap(3) + r"(?:kill themself|kill myself|die|"
+                             r"end it|dying|suicide|not be here|not exist|jump|unalive)\b"),
+    # Method: a means, its reach, its sufficiency.
+    _rule(SUICIDE, METHOD, r"\b(?:river|lake|sea|canal|water|reservoir|quarry|drop|bridge|building|roof|"
+                           r"balcony|car park|multistorey|cliff|height|fall|beam|branch|rope|cord|cable|belt|"
+                           r"blade|pill|dose|amount|tracks|track|train)\b" + _gap(8) +
+                           r"(?:deep|high|tall|strong|sharp|far|steep|fast|big|long|lethal)\s?enough\b" +
+                           QUIET_TAIL),
+    _rule(SUICIDE, METHOD, r"\b(?:gun|rifle|safe|cabinet|gun cabinet|pill|drawer)\b" + _gap(10) +
+                           r"(?:know (?:the|his|her|their|where)\b (?:\w+ )?(?:code|combination|key|he keep|"
+                           r"she keep|they keep|it is kept|the key is)|do not lock|does not lock|never lock|"
+                           r"left unlocked|is unlocked|not locked|is loaded|keep it loaded|left it loaded)"
+                           r"|\b(?:know|found|have|got)\w* (?:the |his |her |their |where the )?(?:code|"
+                           r"combination|key)\b" + _gap(8) + r"(?:gun|rifle|safe|gun cabinet|pill)\b"),
+    _rule(SUICIDE, METHOD, r"^(?!.*\b(?:range|hunt|hunting|clay|deer|season|licence|license|club|airsoft|"
+                           r"paintball|nerf|water gun|toy|game)\b).*\b(?:look|stare|hold|touch|handle|check|"
+                           r"take out|get out|load|sit with|sat with)\w* (?:at )?(?:the |a |my |his |her |"
+                           r"father |mother |uncle |granddad |grandad )?(?:\w+ )?gun\b"),
+    _rule(SUICIDE, METHOD, r"\b(?:how much|how many|what dose|which dose|what amount)\b" + _gap(6) +
+                           r"(?:would do it|would be enough|to do it|it would take|does it take|"
+                           r"would it take|"
+                           r"to not wake|would kill|to kill)\b", mention=True),
+    _rule(SUICIDE, METHOD, r"\b(?:stand|stood|sit|sat|wait|linger|hover|lean|walk|walked)\w* (?:\w+ ){0,3}"
+                           r"(?:by|at|on|near|over|close to|to|out to) (?:the )?(?:edge|ledge|railing|"
+                           r"rail|yellow "
+                           r"line|platform edge|edge of the platform|level crossing|crossing|track|barrier|"
+                           r"parapet|middle of the bridge|the middle)\b" + _gap(12) +
+                           r"(?:longer than|than i need|look down|looking down|again|every (?:day|morning|"
+                           r"night|"
+                           r"time)|practise|practice|count|minutes|quietest|when it is quiet)\b"),
+    # Intent: a time and resolve, and no keyword.
+    _rule(SUICIDE, INTENT, r"\b(?:that is|this is|thats) when\b(?: i (?:will|am going to|do|go)(?: do it| go|"
+                           r" end it)?)?$|\bthat is when i (?:will|am going to) do it\b"),
+    _rule(SUICIDE, INTENT, r"\b(?:will be|is going to be|going to be|would be|is) my (?:very )?last\b"
+                           r"(?: (?:one|christmas|birthday|new year|summer|winter|spring|autumn|year|week|"
+                           r"weekend|night|morning|sunrise|sunset|entry|post))?(?:$| ,| then| i think|"
+                           r" honestly)"),
+    _rule(SUICIDE, INTENT, rf"{W}{WHEN} (?:is|will be) (?:it|the (?:day|night|one|end|time))(?:$| ,)"),
+    _rule(SUICIDE, INTENT, r"\b(?:not|never|will not|am not|is not) (?:going to )?(?:make|last|see|"
+                           r"survive|get)"
+                           rf" (?:it )?(?:to|past|through|until|till) {WHEN}(?:$| ,| anyway| i think|"
+                           rf" honestly|"
+                           r" probably| i do not think)"),
+    _rule(SUICIDE, INTENT, r"\b(?:could not|did not|can not|almost|nearly|will|going to|finally|"
+                           r"not) go through "
+                           r"with it\b" + _gap(6) + r"(?:tonight|today|this time|maybe tomorrow|tomorrow|"
+                           r"again|next time|yet)\b"),
+    # Plan and preparation: acquiring means, research, rehearsal, a chosen place or day.
+    _rule(SUICIDE, PLAN, r"\b(?:buy|order|get|pick up|collect|steal|nick)\b (?:a |some |the |more |extra |"
+                         r"another |my )?(?:rope|noose|helium|charcoal|exit bag|cyanide|sodium nitrite|"
+                         r"rat poison|weedkiller|antifreeze)\b(?! (?:for|to tie|to hang (?:the|a|my) "
+                         r"(?:washing|laundry|hammock|swing)))"),
+    _rule(SUICIDE, PLAN, r"\bpill\b" + _gap(6) + r"from (?:two|three|four|several|different|\d+|every|a few|"
+                         r"multiple|various) (?:different )?(?:shop|shops|pharmacies|pharmacy|chemists|"
+                         r"chemist|stores|supermarkets|places)\b|\b(?:[4-9]\d|\d{3,}|forty|fifty|sixty|"
+                         r"hundred|a hundred|dozens of|a stash of|a pile of|a stockpile of|months worth of|"
+                         r"a month's worth of) (?:of )?(?:\w+ ){0,3}pill\b", mention=True),
+    _rule(SUICIDE, PLAN, r"\b(?:read|research|look into|google|search|watch|study|browse)\w*\b" + _gap(8) +
+                         r"(?:least painful|less painful|most painless|painless way|which ways? (?:is|are)|"
+                         r"methods|doses|how long it take to die|how long (?:it )?(?:take|"
+                         r"would take) to die)\b"
+                         r"|\b(?:know|worked out|figured out|decided) how i (?:would|will|am going to|could)"
+                         r" do it\b"),
+    _rule(SUICIDE, PLAN, rf"{W}(?:{MEANS}|edge|ledge|bridge|roof|platform|track|garage|engine|exhaust|"
+                         r"door handle|banister|bannister)\b" + _gap(15) + r"(?:practice run|practise run|"
+                         r"test run|dry run|trial run|what it (?:felt|feels|would feel) like|"
+                         r"how it would feel|"
+                         r"to see if it would hold|if it would hold)\b|\b(?:practice run|practise run|"
+                         r"test run|"
+                         r"dry run|trial run)\b" + _gap(10) + rf"(?:{MEANS}|edge|ledge|bridge|roof|platform|"
+                         r"track|garage|engine)\b"),
+    _rule(SUICIDE, PLAN, r"(?:^|\b(?:i|i have|just|finally|already|and)\b )(?:chose|choose|pick|found|"
+                         r"decided on|settled on|set) (?:the|a) (?:spot|place|day|date|time|location|method)"
+                         r"(?:$| ,| and| now| already| too)"),
+    # Farewell: letters for after, goodbyes nobody knows are goodbyes, affairs put in order.
+    _rule(WARNING, FAREWELL, r"\b(?:letter|note|envelope|message|card|video|recording)s?\b" + _gap(10) +
+                             r"(?:for after|to be (?:posted|opened|read|found|sent) (?:after|when|once)|"
+                             r"sealed|"
+                             r"labelled|labeled|one for each|for each of|to each of|for when it is time|"
+                             r"when it is time|for when i am|for whoever|under the mattress|"
+                             r"in the drawer for)"
+                             r"\b|\b(?:write|finish|seal|address|label)\w* (?:\w+ ){0,2}(?:letter|note|"
+                             r"envelope)s? (?:to|for) (?:\w+ ){1,2}, (?:\w+ ){1,2}and\b"
+                             r"|\b(?:write|wrote|written|writing) to (?:each|every one|all) of (?:my|"
+                             r"them)\b"),
+    _rule(WARNING, FAREWELL, r"\b(?:they|she|he|nobody|no one|none of them)\b (?:\w+ )?(?:had no idea|"
+                             r"did not "
+                             r"know|does not know|do not know|will not know)\b (?:that )?(?:it was|"
+                             r"this was|it "
+                             r"is|this is)? ?(?:goodbye|the last time|a goodbye|my goodbye)\b"
+                             r"|\bsaid goodbye without\b|\bgoodbye tour\b|\blike it (?:was|is|"
+                             r"were) (?:the|our|"
+                             r"my) last time\b" + _gap(4) + r"(?:it (?:probably |might |may |"
+                                                            r"really )?(?:was|is)"
+                             r"|probably)\b"),
+    _rule(WARNING, FAREWELL, r"\b(?:say|sorry|goodbye|apologise|apologize|thank|hug|call|visit|tell|need|"
+                             r"want|"
+                             r"have to|make sure|fix|sort|see)\w*\b" + _gap(8) + r"(?:before|while i still "
+                             r"can|while i can) (?:the end|my end|i go|i die|i am gone|i leave for good|"
+                             r"it is too late|i do it|i do this)\b(?! (?:of|to|out|on|back|home|away|for|in|"
+                             r"into|shopping|abroad|there))"),
+    _rule(WARNING, FAREWELL, r"\b(?:affairs|everything|my things|paperwork|finances) (?:are |"
+                             r"is )?(?:in order|"
+                             r"put in order)\b|\b(?:put|get|getting|putting|sort|"
+                             r"sorting)\w* (?:all )?(?:my )?"
+                             r"affairs (?:in order|sorted)\b|\bfor whoever (?:take|has to|find|get|will|"
+                             r"clear|"
+                             r"sort|deal|end up|look after|is left|come)\w*\b|\bwho gets what\b|"
+                             r"\bwho (?:should|"
+                             r"will) (?:get|have) my\b|\b(?:clear|clean|tidy|sort) up after me\b(?! when| if)"
+                             r"|\bloose ends\b" + _gap(6) + r"(?:before (?:friday|saturday|sunday|monday|"
+                             r"tuesday|wednesday|thursday|the weekend|tonight|tomorrow|i go|the end)|"
+                             r"for good|"
+                             r"one by one|so (?:no one|nobody))\b"),
+    _rule(WARNING, FAREWELL, r"\b(?:password|passwords|pin|bank card|bank details|bank stuff|life insurance|"
+                             r"will template|my will)\b" + _gap(12) + r"(?:just in case|in case|for whoever|"
+                             r"sorry|for after|when i am gone|after i am gone|affairs|not be around|"
+                             r"planning on being|planning to be|did not tell|without telling|nobody knows|"
+                             r"no one knows|this weekend|is it)\b"
+                             r"|\b(?:not|no) (?:need|point)\b" + _gap(10) + r"(?:not where|where (?:this|"
+                                                                            r"i am|"
+                             r"it is|things are) (?:go|head))\w*\b"
+                             r"|\bnot planning (?:on|to) (?:be|being) (?:here|around|alive)\b"),
+    _rule(WARNING, FAREWELL, r"\b(?:give|gave|hand|sell|donate|rehome|leave|pass)\w*\b" + _gap(10) +
+                             r"(?:will not need (?:it|them|to)|not going to need|not be needing|no use to me|"
+                             r"will not be wearing|not be using|will not see another|where i am going|"
+                             r"not where (?:this|i am|it is) going)\b"),
+    # Burden: sparing others, only one way to save them, draining everyone.
+    _rule(WARNING, BURDEN, r"\b(?:spare|save|free|release|relieve|rid)\w* " + PERSONS + r"\b (?:of me|"
+                                                                                        r"from me|"
+                           r"the (?:trouble|burden|hassle|cost|worry|bother|expense|pain) of (?:me|looking "
+                           r"after me|caring for me|having me)|having to (?:look after|care for|deal with|"
+                           r"manage|cope with|put up with) me)\b|\b(?:go|die|leave|disappear|be gone|"
+                           r"end it)\b" +
+                           _gap(3) + r"(?:and|to) (?:spare|save|free|release) " + PERSONS + r"\b"),
+    _rule(WARNING, BURDEN, r"\b(?:only|best|kindest|easiest|right) (?:way|thing|option|gift)\b" + _gap(8) +
+                           r"(?:is to|would be to|is for me to|would be for me to) (?:just )?(?:not be here|"
+                           r"not be around|not exist|disappear|die|be dead|be gone|end it|end my life|"
+                           r"leave for good|go for good|kill myself|no longer be here)\b"),
+    _rule(WARNING, BURDEN, r"\bi (?:just |only |always |keep )?(?:drain|ruin|exhaust|wear out|wear down|"
+                           r"drag down|weigh down|hold back|burden|poison)\w* " + PERSONS + r"\b"
+                           r"|\b(?:worse off|suffer|suffering|miserable|unhappy|drained|ruined)\b (?:because "
+                           r"of|with|around|near|close to|thanks to) me\b|\b(?:close to|near|around|involved "
+                           r"with) me\b" + _gap(4) + r"(?:end up|ends up|get|gets)? ?(?:worse off|hurt|"
+                                                     r"ruined|"
+                           r"miserable|suffering)\b"),
+    # Finality: out for good, no tomorrow, the end of the road, stopping the fight.
+    _rule(WARNING, FINALITY, r"\b(?:want|need|wish|way|get|getting|find)\w*\b" + _gap(6) +
+                             r"(?<!most )(?<!best )(?<!more )(?<!lot )out of (?:everything|it all|life|"
+                             r"this life|"
+                             r"existence|this world|all of it|living)\b(?! (?:i|we|you) )|"
+                             r"\bout of (?:everything|"
+                             r"it all|life|this life|existence|this world|all of it) ,? ?(?:for good|forever|"
+                             r"permanently|for ever)\b"),
+    _rule(WARNING, FINALITY, r"\b(?:feel|feels|felt|feeling|this is|it is|i am at|i have reached|reached|"
+                             r"near|nearing|come to|came to)\b (?:like )?(?:the )?end of (?:the|my) (?:road|"
+                             r"line)\b(?! (?:for|with) (?:the|this|that|our|their|his|her|it)\b)"),
+    _rule(WARNING, FINALITY, r"\b(?:do not|can not|could not|will not) see (?:a|any|my|another) (?:tomorrow|"
+                             r"future|next year|new year|way forward|way out)(?:$| ,| for me| any more|"
+                             r" anyway|"
+                             r" at all)|\b(?:can not|could not|do not) (?:picture|imagine|see) (?:myself|me) "
+                             r"(?:being )?(?:alive|around|existing|grow old|growing old|get old|getting old|"
+                             r"older|reaching \d+|turning \d+|past \d+|at \d+|here (?:in a (?:month|week|"
+                             r"year)|"
+                             r"next (?:week|month|year)|by|much longer|for long))\b"),
+    _rule(WARNING, FINALITY, r"\b(?:ready to|going to|want to|about to|time to|need to|decided to|just|"
+                             r"finally)\b (?:just )?(?:stop|quit|give up) (?:fighting|trying|struggling|"
+                             r"resisting|holding on|hanging on)(?: it| this| any more| now| for good)?"
+                             r"(?:$| ,| i am| now)"),
+    _rule(WARNING, FINALITY, r"\b(?:log|sign|clock|check|tap|bow) (?:off|out)\b" + _gap(3) +
+                             r"(?:forever|for good|permanently|for ever|for the last time|of life|"
+                             r"of this life|"
+                             r"of existence)\b(?! (?:from|on) )|\bnothing (?:left )?(?:to wait for|left to "
+                             r"look forward to|left to hold on to|worth waiting for)\b"
+                             r"|\b(?:me|i am|i will be|i would be|that is me|then i am|then me)\b (?:\w+ )?"
+                             r"done\b" + _gap(3) + r"(?:for good|forever|permanently|for ever|"
+                                                   r"once and for all)"
+                             r"\b"),
+    # Self-harm: other methods and verbs, tools, hiding, and keeping wounds open.
+    _rule(SELF_HARM, BEHAVIOUR, r"\b(?:cigarette|lighter|match|flame|candle)\b" + _gap(3) + r"(?:out )?(?:on|"
+                                rf"against|to|under|into) (?:my )?(?:\w+ )?{BODY}\b"
+                                rf"|\b(?:hold|keep|press|run|put|stick|dip)\w* (?:my )?{BODY} (?:on|against|"
+                                r"under|over|in|to|into) (?:the )?(?:\w+ ){0,2}(?:iron|kettle|hob|stove|"
+                                r"tap|flame|"
+                                r"candle|lighter|radiator|oven|pan|water|heater|straighteners)\b" + _gap(10) +
+                                r"(?:longer|as long as|until|till|on purpose|want|to feel|see if|bear|"
+                                r"blister|"
+                                r"burn|scar|feel it|punish|deserve|then)\b"),
+    _rule(SELF_HARM, BEHAVIOUR, r"\b(?:pick|scratch|reopen|rip|tear|tore|dig)\w* (?:at |open |"
+                                r"into )?(?:the |my )?"
+                                r"(?:scab|scabs|wound|wounds|cut|stitches|scar)\b" + _gap(10) + r"(?:heal|"
+                                                                                                r"bleed|"
+                                r"open|again|until|till|on purpose|so they|punish|deserve|raw|stay open)\b"
+                                r"|\b(?:sharpener|sharpeners)\b" + _gap(6) + r"(?:blade|for the blade|"
+                                                                             r"take apart|"
+                                r"took apart|taking apart|break|broke|broken|unscrew)\w*\b|"
+                                r"\bblade (?:from|out of) "
+                                r"(?:a |the |my )?(?:pencil )?sharpener\b"),
+    _rule(SELF_HARM, BEHAVIOUR, r"^(?!.*\b(?:nose|nosebleed|period|periods|tampon|dog|cat|baby|shaving|"
+                                r"shave)\b).*\b(?:hide|hid|bin|chuck|throw away|threw away|wash|rinse|"
+                                r"soak)\w* "
+                                r"(?:\w+ ){0,2}(?:bloody|bloodied|blood stained|bloodstained|blood soaked|"
+                                r"blood covered) (?:tissue|tissues|towel|towels|sheet|sheets|sleeve|"
+                                r"sleeves|plaster|"
+                                r"plasters|bandage|bandages|clothes|top|shirt|jumper|sock|socks|tights|"
+                                r"leggings|"
+                                r"toilet paper)\b"),
+    _rule(SELF_HARM, BEHAVIOUR, rf"\b(?:my )?{BODY}\b (?:is|are|was|were|look|looks) (?:\w+ )?(?:a mess|"
+                                rf"cut up|"
+                                r"shredded|raw|torn up|wrecked)\b" + _gap(4) + r"(?:again|new|fresh|"
+                                                                               r"worse)\b"),
+)
+RULES = RULES + FAMILY_RULES
+
 # --- 2b. A cheap pre-filter ------------------------------------------------------------------
 # Most sentences of an ordinary entry hold no word any rule needs. For every rule, the words of
 # which each of its matches must hold at least one are read off the rule's own regular expression
@@ -1078,11 +1358,13 @@ def _sequence(items: Iterable[tuple[object, object]], edge: bool = False
 
     factors: list[set[str]] = []
     run: set[str] = {_EDGE if edge else ""}
+    whole = True
     for op, value in items:
         exact, inner = _node(op, value, all(r.endswith(_EDGE) for r in run))
         factors.extend(inner)
         joined = _cross(run, exact)
         if joined is None:
+            whole = False
             factors.append(run)
             # A gap of whole words ("(?:[^ ]+ ){0,4}") after an edge ends at an edge too.
             at_edge = all(r.endswith(_EDGE) for r in run) and op is sre.MAX_REPEAT and \
@@ -1090,7 +1372,7 @@ def _sequence(items: Iterable[tuple[object, object]], edge: bool = False
             run = exact if exact is not None else {_EDGE if at_edge else ""}
         else:
             run = joined
-    return run, [*factors, run]
+    return (run if whole else None), [*factors, run]
 
 
 def _node(op: object, value: Any, edge: bool) -> tuple[set[str] | None, list[set[str]]]:
@@ -1184,6 +1466,7 @@ class _Filter:
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self.needs = [_anchor(p) for p in patterns]
         self.always = [i for i, needs in enumerate(self.needs) if not needs]
+        _START_KEYS.update(k for needs in self.needs for need in needs for k in need if k.endswith("*"))
         self.index: dict[str, list[int]] = {}
         for i, needs in enumerate(self.needs):
             for key in needs[0] if needs else ():
@@ -1196,16 +1479,30 @@ class _Filter:
         return sorted(i for i in found if all(not need.isdisjoint(keys) for need in self.needs[i][1:]))
 
 
+_START_KEYS: set[str] = set()   # every word start any filter looks up (_IDIOM_FILTER adds its own)
 _RULE_FILTER = _Filter(rule.pattern for rule in RULES)
 _WORD = re.compile(r"\w+")
 
 
+_STARTS: dict[str, tuple[str, ...]] = {}
+
+
 def _keys(text: str) -> set[str]:
-    """What the pre-filter looks up: the words between spaces, the \\w+ runs, and their starts."""
+    """What the pre-filter looks up: the words between spaces, the \\w+ runs, and the word starts
+    ("harm*") that some pattern needs (remembered for each word: words repeat)."""
     tokens = set(text.split(" "))
     for token in [t for t in tokens if not t.isalnum()]:
         tokens.update(_WORD.findall(token))
-    return tokens | {t[:n] + "*" for t in tokens for n in range(1, min(len(t), _START) + 1)}
+    keys = set(tokens)
+    for token in tokens:
+        starts = _STARTS.get(token)
+        if starts is None:
+            starts = tuple(k for n in range(1, min(len(token), _START) + 1)
+                           if (k := token[:n] + "*") in _START_KEYS)
+            if len(_STARTS) < 50_000:
+                _STARTS[token] = starts
+        keys.update(starts)
+    return keys
 
 
 # --- 3. Context modifiers -----------------------------------------------------------------
@@ -1235,7 +1532,7 @@ _SCOPE_END = {",", "but", "though", "although", "however", "yet", "and", "so", "
 _HYPOTHETICAL = _compile(
     r"\b(?:if|when|whenever|in case|should|suppose|supposing|what if|even if)\b (?:i|you|someone|anyone|"
     r"somebody|a friend|a person|people|they|one|a client|a caller|a student|a patient|a child|"
-    r"your|my (?:friend|student|client|child|kid|patient))\b " + _short_gap(2) +
+    r"your|my (?:friend|student|client|child|kid|patient))\b " + _short_gap(3) +
     r"(?:ever|ever feel|ever felt|ever start|ever get|ever have|ever had|ever think|ever thought|"
     r"feel|felt|start|started|begin|began|were|are|say|said|tell|told|mention|mentioned|hear|heard|"
     r"notice|noticed|think|thought|get|got|have|had|find|found|disclose|disclosed|express|expressed|"
@@ -1289,32 +1586,37 @@ _PRESENT_MARKER = _compile(
     r"this year|at the moment|atm|keep|keeps|nowadays|yesterday|last night|the other day|"
     r"this month|since then|want|wish|am|is|are|feel|feeling|think|thinking|need|urge|craving|"
     r"tempt|tempted|close to|scared|afraid|worry|worried|relapse|relapsed|slipped|reset)\b")
+# News, fiction, study and prevention work: a statement with no "I" in it, in a sentence about one
+# of these, is about them. Only words that name such a source or setting: everyday verbs of
+# reading, watching or asking ("read about", "who", "mentioned", "googled") are no sign, and a
+# person researching ways to die writes them too.
 _REPORTED = _compile(
-    r"\b(?:news|article|headline|headlines|reporter|journalist|journalism|newspaper|paper said|"
-    r"documentary|documentaries|doc|docu|film|films|movie|movies|cinema|series|episode|episodes|"
-    r"season|show|tv|netflix|bbc|book|books|novel|novels|story|stories|chapter|character|"
-    r"characters|protagonist|author|writer|poem|poems|poet|poetry|song|songs|lyric|lyrics|album|"
-    r"band|singer|rapper|podcast|podcasts|game|video game|play|playwright|musical|opera|actor|"
-    r"actress|celebrity|famous|star|history|historian|historical|century|war|soldier|soldiers|"
-    r"fiction|memoir|biography|museum|exhibition|obituary|coroner|inquest|anniversary|memorial|"
-    r"tribute|vigil|shakespeare|hamlet|ophelia|juliet|romeo|tragedy|scene|plot|spoiler|"
-    r"spoilers|anime|manga|comic|comics|sitcom|drama|thriller|horror|crime|true crime|"
-    r"murder mystery|detective|court|trial|statistic|statistics|stats|rate|rates|figures|"
-    r"data|survey|report|reports|reported|study|studies|research|researcher|researchers|paper|"
-    r"journal article|thesis|dissertation|essay|lecture|module|seminar|webinar|course|class|"
-    r"training|trained|trainer|workshop|conference|assembly|leaflet|leaflets|poster|posters|"
-    r"campaign|charity|charities|fundraiser|fundraising|fundraise|sponsored|awareness|prevention|"
+    r"\b(?:news|article|articles|headline|headlines|reporter|journalist|journalism|newspaper|"
+    r"documentary|documentaries|docu|film|films|movie|movies|cinema|series|episode|episodes|"
+    r"tv|netflix|bbc|novel|novels|book|books|storyline|chapter|character|"
+    r"characters|protagonist|author|poem|poems|poet|poetry|lyric|lyrics|album|"
+    r"rapper|podcast|podcasts|video game|playwright|musical|opera|actor|"
+    r"actress|celebrity|historian|historical|century|"
+    r"fiction|memoir|biography|museum|exhibition|obituary|coroner|inquest|memorial|"
+    r"tribute|vigil|shakespeare|hamlet|ophelia|juliet|romeo|tragedy|plot|spoiler|"
+    r"spoilers|anime|manga|comic|comics|sitcom|drama|thriller|horror|true crime|"
+    r"murder mystery|detective|statistic|statistics|stats|suicide rate|suicide rates|"
+    r"survey|reported|study|studies|research paper|researcher|researchers|"
+    r"journal article|thesis|dissertation|essay|lecture|lecturer|module|seminar|webinar|"
+    r"training|trainer|workshop|conference|assembly|leaflet|leaflets|poster|posters|"
+    r"campaign|charity(?! shop)|charities|fundraiser|fundraising|fundraise|sponsored|awareness|prevention|"
     r"preventing|prevent|volunteer|volunteers|volunteering|volunteered|helpline|hotline|"
-    r"crisis line|lifeline|samaritans|callers|caller|shift|shifts|clinic|ward|patients|patient|"
-    r"clients|client|nurse|nurses|nursing|psychiatry|psychology|psychologist|psychiatrist|"
-    r"counselling|counseling|counsellor|counselor|policy|policies|guideline|guidelines|nice|who|"
+    r"crisis line|lifeline|samaritans|callers|caller|"
+    r"patients|clients|psychiatry|psychology|"
+    r"counselling course|counseling course|policy|policies|guideline|guidelines|"
     r"safetalk|asist|qpr|first aid|risk assessment|screening|questionnaire|phq|suicidology|"
-    r"exam|textbook|lesson|teach|teaching|teacher|teachers|school|students|pupils|assignment|"
-    r"presentation|quiz|question|questions|debate|discussion|panel|talk about|talking about|"
-    r"mentioned|reading|read about|watched|watching|listened|listening|heard about|learned about|"
-    r"learnt about|googled|wiki|wikipedia|facts|awareness week|awareness month|statistic|"
-    r"government|minister|law|laws|legal|assisted dying|euthanasia|dignitas|cop|police|"
-    r"firefighter|paramedic|paramedics|rescue|rescued|suicide squad|meme|memes|joke|jokes)\b")
+    r"exam|textbook|lesson|teach|teaching|teacher|teachers|students|pupils|assignment|"
+    r"presentation|quiz|debate|panel|wiki|wikipedia|awareness week|awareness month|"
+    r"government|minister|law|laws|legal|assisted dying|euthanasia|dignitas|"
+    r"firefighter|paramedic|paramedics|suicide squad|meme|memes|pharmacology|toxicology|"
+    r"nursing|medical school|med school|placement|coursework|question|class|game|npc|ted talk|"
+    r"talk by|long read|prison|prisons|client|clinical|supervision|ward round|register|paper on|"
+    r"peer review|linked to|link between|associated with|scenario|student|side quest)\b")
 _IDIOMS = _compile(
     r"\b(?:career|fashion|social|political|professional|commercial|electoral|financial|brand|business"
     r"|reputational|academic|dating) suicide\b|\bsuicide (?:sprint|door|squad|run|drill|lane|knot|"
@@ -1395,6 +1697,9 @@ _ACCIDENT = _compile(
     r"reversing|reverse|parking|nearly|almost|lifting|lift|moving|carrying|sofa|furniture|hiking|"
     r"climbing|cycling|yoga|running|minecraft|game|gaming|sims|level|boss|brownies|cake|cookies|dinner|"
     r"lunch|breakfast)\b")
+# A near miss, not a method: "nearly fell off the ladder", "slipped on the stairs".
+_MISHAP = _compile(r"\b(?:accident|accidentally|accidental|by accident|by mistake|nearly|almost|tripped|"
+                   r"trip|slipped on|slip on|stumbled|clumsy|game|gaming|minecraft|sims|boss|level)\b")
 # A question or a test item about crisis words, not a statement of them.
 _QUESTIONNAIRE = _compile(r"^(?:do you|have you|are you|did you|were you|in the past|over the last|"
                             r"thoughts that you would be better off dead)\b")
@@ -1432,12 +1737,25 @@ def _denied(sentence: _Sentence, start: int) -> bool:
     return bool(_NEGATOR.search(cleaned))
 
 
+_NEVER_CROSSED = _compile(r"^ (?:has |have |had |is |was |were )?(?:never|not|n't) (?:once |ever |really )?"
+                          r"(?:cross|crossed|occur|occurred|enter|entered|been|come|came)\b")
+
+
 def _denied_after(sentence: _Sentence, end: int) -> bool:
     """ "Suicidal thoughts: none", "thoughts of self harm? no." """
     after = sentence.after(end)[:4]
-    return bool(after) and (after[0] in {",", "none", "nope", "no", "nil", "zero", "never"}) and \
-        any(w in {"none", "nope", "no", "nil", "zero", "never", "not"} for w in after[:3]) and \
-        not any(w in {"one", "longer", "more", "point", "reason", "way"} for w in after[:3])
+    if _NEVER_CROSSED.match(sentence.text[end:]):
+        return True
+    if after[:1] == [","]:
+        after = after[1:]
+    if after[:2] in (["absolutely", "not"], ["definitely", "not"], ["of", "course"], ["no", "way"]):
+        return True
+    answer = {"none", "nope", "no", "nil", "zero", "never", "nah"}
+    # The answer itself, then nothing but more of it: "none", "no, never", "not really", "not once".
+    return bool(after) and (after[0] in answer or after[:2] in (["not", "really"], ["not", "once"],
+                                                                 ["not", "currently"], ["not", "now"])) and \
+        all(w in answer | {",", "not", "really", "once", "currently", "now", "ever", "thankfully",
+                           "at", "all", "today"} for w in after[1:4])
 
 
 def _hypothetical(sentence: _Sentence, start: int) -> bool:
@@ -1469,7 +1787,8 @@ class _Found:
 _IF_EVER = _compile(r"\b(?:if|in case|should|when|whenever) (?:i |ever i )?(?:ever|were ever|was ever|"
                    r"am ever|ever do|ever start|ever begin|ever again)\b|\b(?:ask|asked|asks|asking|wanted "
                    r"to know|want to know|check|checked|checking|question|questioned)\w* (?:me )?"
-                   r"(?:if|whether|about) (?:i|any|ever)\b")
+                   r"(?:if|whether|about) (?:i|any|ever)\b|\b(?:ask|asked|asks|asking|wonder|wondered|"
+                   r"wondering|wanted to know|want to know|wants to know) (?:me )?(?:if|whether)\b")
 _SAID_YES = _compile(r"\b(?:said|say|told|answered|admitted|admit|confessed) (?:\w+ )?(?:yes|yeah|the truth|"
                      r"that i (?:have|had|do|did|am|was))\b")
 
@@ -1491,9 +1810,10 @@ def _judge(rule: Rule, sentence: _Sentence, start: int, end: int, denied_next: b
         return None
     if who == OTHER:
         return OTHER
-    if rule.kind in (SELF_HARM, SUICIDE) and rule.level in (BEHAVIOUR, METHOD) and \
-            _ACCIDENT.search(sentence.text) and not re.search(
-                r"\b(?:on purpose|deliberately|intentionally|again|urge|feel something|punish|deserve)\b",
+    if ((rule.kind == SELF_HARM and _ACCIDENT.search(sentence.text)) or (
+            rule.level == METHOD and _MISHAP.search(sentence.text))) and not re.search(
+                r"\b(?:on purpose|deliberately|intentionally|again|urge|feel something|punish|deserve|"
+                r"longer than i (?:need|needed|should)|as long as i could|could bear|see if i|to feel)\b",
                 sentence.text):
         return None
     return PAST if _past(sentence) else SELF
@@ -1534,16 +1854,17 @@ _CLASS_OF = {word: name for name, words in _CLASSES.items() for word in words.sp
 def features(words: list[str]) -> set[str]:
     """What the learned reader sees of a stretch of canonical words."""
     marked = [w for w in words if w != ","]
-    classes = [_CLASS_OF.get(w, "NUM" if w.isdigit() else w) for w in marked]
-    found = {f"w:{w}" for w in marked} | {f"c:{c}" for c in classes if c.isupper()}
-    for a, b in zip(marked, marked[1:], strict=False):
-        found.add(f"b:{a} {b}")
-    for a, b in zip(classes, classes[1:], strict=False):
-        found.add(f"cb:{a} {b}")
-    for i, a in enumerate(classes):
-        for b in classes[i + 2:i + 4]:
-            if a.isupper() or b.isupper():
-                found.add(f"s:{a} {b}")
+    classes = [_CLASS_OF.get(w) or ("NUM" if w.isdigit() else w) for w in marked]
+    found = {"w:" + w for w in marked}
+    found.update("c:" + c for c in classes if c in _CLASSES or c == "NUM")
+    found.update("b:" + a + " " + b for a, b in zip(marked, marked[1:], strict=False))
+    found.update("cb:" + a + " " + b for a, b in zip(classes, classes[1:], strict=False))
+    upper = [c in _CLASSES or c == "NUM" for c in classes]
+    count = len(classes)
+    for i in range(count):
+        for j in range(i + 2, min(i + 4, count)):
+            if upper[i] or upper[j]:
+                found.add("s:" + classes[i] + " " + classes[j])
     return found
 
 
@@ -1592,8 +1913,9 @@ def _learned(sentences: list[_Sentence], vetoed: set[int]) -> list[_Found]:
 _LEARNED_RULE = Rule(SUICIDE, "", re.compile(r"$^"), negatable=True, mention=True)
 
 
-_ANSWER_NO = _compile(r"^(?:no|nope|nah|never|not really|not at all|none|not once|absolutely not|"
-                      r"definitely not|of course not|not even close)\b")
+_ANSWER_NO = _compile(r"^(?:honestly |genuinely |truthfully |and |but |, )*(?:no|nope|nah|never|"
+                      r"not really|not at all|none|not once|absolutely not|definitely not|of course not|"
+                      r"not even close)\b")
 
 
 def _denied_next(sentences: list[_Sentence], index: int) -> bool:
@@ -1602,7 +1924,32 @@ def _denied_next(sentences: list[_Sentence], index: int) -> bool:
         _ANSWER_NO.match(sentences[index + 1].text))
 
 
-_IDIOM_FILTER = _Filter([_IDIOMS])
+def _alternatives(pattern: str) -> list[str]:
+    """A pattern cut at its top-level "|" (outside groups and character sets)."""
+    parts, depth, start, i, in_set = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = c != "]"
+        elif c == "[":
+            in_set = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+# Each idiom on its own, so that a sentence runs only the idioms whose words it holds.
+_IDIOM_PARTS = [re.compile(part) for part in _alternatives(_IDIOMS.pattern)]
+_IDIOM_FILTER = _Filter(_IDIOM_PARTS)
 
 
 def _mask(match: re.Match[str]) -> str:
@@ -1623,8 +1970,11 @@ def crisis_signals(text: str) -> list[Signal]:
     sentences, keys_of = [], []
     for sentence in _sentences(text[:200_000]):
         keys = _keys(sentence.text)   # before idioms are masked: a superset, as the filter needs
-        if _IDIOM_FILTER.candidates(keys):
-            sentence = _Sentence(_IDIOMS.sub(_mask, sentence.text), sentence.spans, sentence.offsets)
+        masked = sentence.text
+        for i in _IDIOM_FILTER.candidates(keys):
+            masked = _IDIOM_PARTS[i].sub(_mask, masked)
+        if masked != sentence.text:
+            sentence = _Sentence(masked, sentence.spans, sentence.offsets)
         sentences.append(sentence)
         keys_of.append(keys)
     vetoed: set[int] = set()   # a rule has read this sentence (its context stands): not the learned reader

@@ -192,6 +192,7 @@ def restore_backup(path: Path, *, passphrase: str | None = None, recovery_code: 
         staging = Path(tempfile.mkdtemp(dir=Path(settings.DATA_DIR)))
         try:
             bundle.extract("thawing.sqlite3", staging)
+            os.chmod(staging / "thawing.sqlite3", 0o600)
             _check_opens(staging / "thawing.sqlite3", data_key)
             with vault.exclusive():
                 if vault.is_open() and database.exists():

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from thawing.accounts import services, vault
+from thawing.accounts import local_only, services, vault
 from thawing.core.errors import ThawingError
 from thawing.core.i18n import msg
 from thawing.web import carry_support, say
@@ -25,7 +25,6 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
-LOOPBACK_ADDRESSES = {"127.0.0.1", "::1"}
 API_PROBLEMS = {404: msg("There is nothing at this address."),
                 405: msg("This address doesn\u2019t take that kind of request.")}
 OPEN_PREFIXES = ("/setup/", "/help/", "/static/", "/api/", "/signin/", "/signup/")
@@ -97,12 +96,19 @@ def first_run(get_response: Handler) -> Handler:
         if needs_passphrase and not vault.is_open():
             request.user = AnonymousUser()
             return get_response(request)
+        if not needs_passphrase and not local_only.is_from_this_computer(request.META):
+            # Without a passphrase there is nothing to sign in with: nobody elsewhere (or behind a
+            # proxy, where everyone looks like this computer) is let in, whatever cookie they hold.
+            request.user = AnonymousUser()
+            if request.path.startswith(("/signin/", "/setup/")):
+                return render(request, "accounts/problem.html",
+                              {"message": say(local_only.ELSEWHERE_REFUSED)}, status=403)
+            return get_response(request)
         if not needs_passphrase and not vault.is_open():
             vault.open_with(None, only_if_closed=True)
         # Without a passphrase, only a browser on this very computer is let in unasked.
         if (not needs_passphrase and not request.user.is_authenticated
-                and not request.path.startswith(OPEN_PREFIXES)
-                and request.META.get("REMOTE_ADDR") in LOOPBACK_ADDRESSES):
+                and not request.path.startswith(OPEN_PREFIXES)):
             login(request, services.unlock_local(passphrase=None),
                   backend="django.contrib.auth.backends.ModelBackend")
         return get_response(request)

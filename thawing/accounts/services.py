@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thawing import content
-from thawing.accounts import help_country, throttle, vault
+from thawing.accounts import help_country, local_only, throttle, vault
 from thawing.accounts.models import Profile
 from thawing.core import crypto
 from thawing.core.errors import AlreadySetUp, InvalidInput, Locked, ThawingError, WrongPassphrase
@@ -217,6 +217,9 @@ def local_needs_passphrase() -> bool:
 def open_local(*, passphrase: str | None, client: str | None = None) -> bytes | None:
     """Check the passphrase and open the database with its key; throttled per client."""
     record = _unlock_record()
+    if client and not crypto.needs_passphrase(record) and client not in local_only.LOOPBACK_ADDRESSES:
+        # No passphrase: nothing proves who is asking, so only this computer opens it.
+        raise Locked(local_only.ELSEWHERE_REFUSED)
     keys = [f"ip:{client}", "local"] if client else []
     throttle.check(keys)
     try:

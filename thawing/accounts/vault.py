@@ -8,6 +8,7 @@ until the person locks Thawing or the process ends; it is never written anywhere
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -106,6 +107,35 @@ def lock() -> None:
             connections.close_all()
 
 
+def keep_private(folder: Path) -> None:
+    """Make the data folder, and every file and folder Thawing keeps in it, its owner's only.
+
+    Run at every start, not only when the folder is made: a folder that existed already (made by
+    hand, or by an older Thawing) may have let others read files made in it.
+    """
+    for path in (folder, *_kept_in(folder)):
+        try:
+            mode = path.lstat().st_mode
+            if stat.S_ISDIR(mode) and stat.S_IMODE(mode) != 0o700:
+                path.chmod(0o700)
+            elif stat.S_ISREG(mode) and stat.S_IMODE(mode) & 0o077:
+                path.chmod(0o600)
+        except OSError:
+            continue  # gone meanwhile, or not ours to change (an operator's folder): leave it
+
+
+def _kept_in(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    try:
+        for path in folder.iterdir():
+            found.append(path)
+            if path.is_dir() and not path.is_symlink():
+                found.extend(path.iterdir())
+    except OSError:
+        pass
+    return found
+
+
 def encrypt_in_place(path: Path, data_key: bytes, *, before_swap: Callable[[], None] | None = None) -> None:
     """Turn a plain SQLite file into an encrypted one; a crash midway leaves the plain file whole.
 
@@ -114,8 +144,11 @@ def encrypt_in_place(path: Path, data_key: bytes, *, before_swap: Callable[[], N
     """
     import sqlcipher3.dbapi2 as sqlcipher
 
+    from thawing.db.sqlcipher import create_private
+
     target = path.with_name(path.name + ".encrypting")
     target.unlink(missing_ok=True)
+    create_private(target)
     plain = sqlcipher.connect(str(path))
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -25,8 +25,13 @@ def django() -> None:
     import django as django_module
 
     django_module.setup()
+    from pathlib import Path
+
     from django.conf import settings
 
+    from thawing.accounts import vault
+
+    vault.keep_private(Path(settings.DATA_DIR))
     if settings.THAWING_MODE != "local":
         migrate()
 

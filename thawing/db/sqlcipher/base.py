@@ -20,7 +20,7 @@ from django.utils.asyncio import async_unsafe
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from thawing.accounts import vault
-from thawing.db.sqlcipher import apply_key
+from thawing.db.sqlcipher import apply_key, create_private
 
 Database.register_converter("bool", b"1".__eq__)
 Database.register_converter("date", base.decoder(parse_date))
@@ -58,8 +58,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
     @async_unsafe
     def get_new_connection(self, conn_params):  # type: ignore[no-untyped-def]
+        on_disk = not self.creation.is_in_memory_db(self.settings_dict["NAME"])
+        if on_disk and not str(conn_params["database"]).startswith("file:"):
+            create_private(conn_params["database"])
         conn = Database.connect(**conn_params)
-        if not self.creation.is_in_memory_db(self.settings_dict["NAME"]):
+        if on_disk:
             apply_key(conn, vault.key())
         register_functions(conn)
         conn.execute("PRAGMA foreign_keys = ON")

@@ -282,6 +282,7 @@ class _Sentence:
     text: str
     spans: tuple[tuple[int, int], ...]   # one per canonical word
     offsets: tuple[int, ...]             # where each canonical word starts in `text`
+    raw: str = ""                        # the sentence as written (lower case): its tenses
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         first = _index(self.offsets, start)
@@ -318,7 +319,7 @@ def _sentences(text: str) -> list[_Sentence]:
         raw = match.group()
         if _SENTENCE_END.fullmatch(raw) or raw == "!":
             if words:
-                found.append(_build(words, spans))
+                found.append(_build(words, spans, normal))
             words, spans = [], []
             continue
         canonical = "," if raw in {",", ":", "(", ")", '"', "\u2014", "\u2013", " - "} else \
@@ -327,7 +328,7 @@ def _sentences(text: str) -> list[_Sentence]:
             words.append(piece)
             spans.append(match.span())
     if words:
-        found.append(_build(words, spans))
+        found.append(_build(words, spans, normal))
     return found
 
 
@@ -338,7 +339,7 @@ def _join_phrases(words: list[str]) -> None:
             words[i] = words[i + 1] = "unalive" if words[i] != "sewer" else "suicide"
 
 
-def _build(words: list[str], spans: list[tuple[int, int]]) -> _Sentence:
+def _build(words: list[str], spans: list[tuple[int, int]], normal: str = "") -> _Sentence:
     while len(words) > 1 and words[0] == ",":   # a quotation mark opening the sentence
         del words[0], spans[0]
     _join_phrases(words)
@@ -346,7 +347,8 @@ def _build(words: list[str], spans: list[tuple[int, int]]) -> _Sentence:
     for word in words:
         offsets.append(position)
         position += len(word) + 1
-    return _Sentence(" ".join(words), tuple(spans), tuple(offsets))
+    raw = normal[spans[0][0]:spans[-1][1]] if spans and normal else ""
+    return _Sentence(" ".join(words), tuple(spans), tuple(offsets), raw)
 
 
 # --- 2. Rules -------------------------------------------------------------------------------
@@ -648,17 +650,20 @@ RULES: tuple[Rule, ...] = (
                            r"at midnight|this is the night|this is the day|when)\b" + _gap(8) +
                            r"(?:it (?:ends|is over|will be over|will all be over|stops|will stop|"
                            r"finishes)|i (?:am|will be) (?:gone|done|free|out|at peace)|"
-                           r"(?:the|my) last (?:time|night|day|sunrise|sunset|entry|goodbye|breath)|"
+                           r"(?:the|my) last (?:time|night|day|sunrise|sunset|entry|goodbye|breath)"
+                           r"(?! (?:at|of|in|on|before|with|for|we|i|you))|"
                            r"no more (?:pain|waiting|of this|me)|i (?:will not|can not|am not going to)"
                            r" (?:be here|be around|wake up|be alive|see|exist)|"
                            r"(?:will not|can not|not going to) (?:be here|be around|be alive|wake up))\b"),
     _rule(SUICIDE, INTENT, r"\b(?:i have|i) (?:decided|made up my mind|made my decision|made the "
                            r"decision|chosen|picked|set a date|set the date|picked a date|picked the date|"
-                           r"chosen the day|chosen a day)\b(?! (?:to|on) (?:go|buy|take|move|leave|quit|"
+                           r"chosen the day|chosen a day)\b(?! (?:\w+ ){0,2}(?:for|with)\b)(?! (?:to|"
+                           r"on) (?:go|buy|take|move|leave|quit|"
                            r"study|apply|start|try|learn|join|get|have|book|visit|stay))"
                            r"|\b(?:no|not) (?:going|turning) back\b|\bnothing (?:is )?(?:stopping|will stop|"
                            r"can stop|to stop) me\b|\b(?:my|the) mind is made up\b"
-                           r"|\b(?:this|tonight|today|it) is (?:it|the night|the day|the end|goodbye)\b"
+                           r"|\b(?:this|tonight|today|it) is (?:it|the night|the day|the end|"
+                           r"goodbye)\b(?=$| ,)"
                            r"|\bfinal (?:night|day)\b(?! (?:at|of|in|on|before|for|with|to))"
                            r"|\blast (?:night|day) (?:alive|on earth|of my life|i will|i am alive)\b"
                            r"|\b(?:last|final) (?:entry|post|message|sunrise|sunset|time "
@@ -694,7 +699,7 @@ RULES: tuple[Rule, ...] = (
                          r"under my bed|under the bed|in the drawer|in my drawer|in the wardrobe|"
                          r"in the cupboard|in my bag|in the glovebox|in the car|behind the|in a box|"
                          r"for later|for when|for the day|in case)\b"),
-    _rule(SUICIDE, PLAN, r"\b(?:google|search|research|look|read|watch|ask|check|learn|figure|"
+    _rule(SUICIDE, PLAN, r"\b(?:google|search|research|look|read|watch|check|learn|figure|"
                          r"calculate|work|find|browse|scroll|study|type|look up|looked up)\w*\b" +
                          _gap(6) + r"(?:how to (?:die|kill|hang|tie a noose|tie the knot|overdose|end|"
                          r"do it|not wake|slit|cut deep|drown|jump|shoot|bleed)|ways to (?:die|go|end|"
@@ -988,7 +993,9 @@ RULES: tuple[Rule, ...] = (
                              r"to exist|in existing|to bother|to fight|to try)\b"),
     _rule(WARNING, FINALITY, r"\b(?:i am|i feel|just|so|really|totally|completely|fully)\b " +
                              _short_gap(2) + r"(?:done|finished|through|over it|out|spent|gone|"
-                             r"checked out|at the end)\b" + _gap(6) + r"(?:for real|for good|this time|"
+                             r"checked out|at the end)\b(?! with (?:this|the|that|my|his|her|their|our|work|"
+                             r"school|uni|him|her|them|you|it\b(?! all)))" + _gap(6) + r"(?:for real|"
+                                                                                       r"for good|this time|"
                              r"with (?:it all|everything|life|living|being alive|this life|this world|"
                              r"existing|all of it|the world|trying|fighting|breathing|waking)"
                              r"|of (?:life|living|everything|it all|being alive|existing|the world)|"
@@ -1072,10 +1079,11 @@ MEANS = _any("pill|noose|rope|gun|bullet|blade|charcoal|helium|poison|belt|cord|
 WHEN = _any("tonight|tomorrow|today|this weekend|the weekend|this week|next week|friday|saturday|sunday|"
             "monday|tuesday|wednesday|thursday|friday night|saturday night|sunday night|midnight|"
             "at midnight|new year|new years|new years eve|new year's eve|christmas|christmas eve|"
-            "easter|easter monday|easter sunday|my birthday|the \\d+(?:st|nd|rd|th)|\\d+(?:st|nd|rd|th)|"
+            "easter|easter monday|easter sunday|my birthday|the \\d+[snrt][tdh]|\\d+[snrt][tdh]|"
             "january|february|march|april|may|june|july|august|september|october|november|december|"
-            "the end of the (?:week|month|year)|end of the (?:week|month|year)|spring|summer|autumn|"
-            "winter|next (?:week|month|year)|soon|before long")
+            "the end of the week|the end of the month|the end of the year|end of the week|"
+            "end of the month|end of the year|spring|summer|autumn|winter|next month|next year|soon|"
+            "before long")
 PERSONS = _any("everyone|everybody|every single person|them all|all of them|people|the people around me|"
                "people around me|everyone around me|the people i love|the people who love me|my family|"
                "my friends|my parents|my kids|my children|my partner|my wife|my husband|my mother|"
@@ -1324,12 +1332,40 @@ FAMILY_RULES: tuple[Rule, ...] = (
                                 r"plasters|bandage|bandages|clothes|top|shirt|jumper|sock|socks|tights|"
                                 r"leggings|"
                                 r"toilet paper)\b"),
+    _rule(SELF_HARM, BEHAVIOUR, rf"\b(?:carve|scratch|etch|cut|burn|slice|"
+                                rf"scrape)\w* (?:\w+ ){{1,3}}(?:into|onto|on|in) my "
+                                rf"(?:\w+ )?{BODY}\b"),
     _rule(SELF_HARM, BEHAVIOUR, rf"\b(?:my )?{BODY}\b (?:is|are|was|were|look|looks) (?:\w+ )?(?:a mess|"
                                 rf"cut up|"
                                 r"shredded|raw|torn up|wrecked)\b" + _gap(4) + r"(?:again|new|fresh|"
                                                                                r"worse)\b"),
 )
-RULES = RULES + FAMILY_RULES
+MORE_RULES: tuple[Rule, ...] = (
+    _rule(SUICIDE, WISH, r"\b(?:welcome|wish|hope|pray|want|not mind|fine|okay|glad|relieved|relief|"
+                         r"peaceful)\b "
+                         r"(?:(?!not |never |no )[^ ,]+ ){0,5}(?:my heart|my body|my lungs|my breathing)\b "
+                         r"(?:(?!not )[^ ,]+ ){0,2}(?:stop|give out|give up|fail|quit|pack in)\w*"),
+    _rule(SUICIDE, METHOD, r"\b(?:keep|kept|can not stop|could not stop)\b (?:just )?(?:look|stare|"
+                           r"glance)\w* "
+                           r"(?:at|over at|up at) (?:the |my |that )?(?:\w+ )?(?:beam|rope|noose|bridge|pill|"
+                           r"blade|gun|track|railing|ledge|balcony|edge|river|medicine cabinet|loft hatch|"
+                           r"bannister|banister|belt|cable|cord)\b"),
+    _rule(SUICIDE, INTENT, r"\b(?:after|once|when|by|on)\b (?:[^ ,]+ ){0,8}" + WHEN +
+                           r" , (?:then )?(?:that is|this is|it is) it\b(?: for me)?(?:$| ,)"),
+    _rule(SUICIDE, PLAN, r"\b(?:look up|google|search|research|find|check|look for|look into)\w*\b" +
+                         _gap(4) +
+                         r"(?:tallest|highest|nearest tall|high) (?:building|bridge|cliff|car park|"
+                         r"multistorey|"
+                         r"tower|place|point|drop)s?\b(?! in the world| in (?:europe|asia|america|dubai|"
+                         r"the uk|"
+                         r"london|new york|the country))"),
+    _rule(WARNING, FAREWELL, r"\b(?:sort|finish|finalise|finalize|choose|pick|plan|write|organise|organize|"
+                             r"arrange)\w* (?:out )?(?:all )?my (?:funeral|memorial)\b(?! (?:plan|insurance) "
+                             r"(?:with|at|through))|\bmy (?:funeral|memorial) (?:songs|playlist|music|plans|"
+                             r"wishes) (?:is|are) (?:done|sorted|finished|ready|chosen|written)\b"
+                             r"|\bwhere my will is\b"),
+)
+RULES = RULES + FAMILY_RULES + MORE_RULES
 
 # --- 2b. A cheap pre-filter ------------------------------------------------------------------
 # Most sentences of an ordinary entry hold no word any rule needs. For every rule, the words of
@@ -1565,14 +1601,15 @@ _SELF_PERSON = _compile(r"\b(?:i|me|my|myself|mine|we|us|our)\b")
 _PAST_MARKER = _compile(
     r"\b(?:\d+|a few|few|several|many|some|two|three|four|five|six|seven|eight|nine|ten|"
     r"twenty|a couple of|couple of|a|one) (?:year|years|decade|decades|month|months) ago\b"
-    r"|\bwhen i was (?:\d+|a teenager|a teen|young|younger|little|a kid|a child|in (?:school|"
+    r"|(?<!like )\bwhen i was (?:\d+|a teenager|a teen|young|younger|little|a kid|a child|in (?:school|"
     r"high school|college|uni|university|year \d+|my teens|my twenties|my 20s|hospital)|at "
     r"(?:school|uni|university|college)|sixteen|fifteen|fourteen|seventeen|eighteen|nineteen|"
     r"thirteen|twelve|twenty)\b|\bused to\b|\bback (?:then|in (?:the day|school|college|uni|"
     r"\d{4}|my teens|high school))\b|\bin (?:19|20)\d\d\b|\bas a (?:teen|teenager|kid|child|"
     r"student|young)\b|\bin (?:my teens|my twenties|my 20s|high school|secondary school|"
     r"sixth form|college|uni|university|year \d+)\b|\bat (?:school|uni|university|college|"
-    r"sixteen|\d+)\b|\bold (?:scar|scars|mark|marks|wounds|wound|habit|habits)\b|\b(?:years|"
+    r"sixteen|1[3-9]|[2-9]\d)\b(?! ?(?:am|pm|o clock|oclock|:|\.))|\bold (?:scar|scars|mark|marks|wounds|"
+    r"wound|habit|habits)\b|\b(?:years|"
     r"decade|decades|a long time|ages|long time) (?:since|clean|free|out)\b|\b(?:survived|"
     r"survivor of) (?:an |my |a )?(?:attempt|overdose)\b|\bafter my (?:attempt|overdose|"
     r"last attempt)\b|\bmy (?:attempt|overdose|suicide attempt|first attempt|last attempt)\b"
@@ -1580,6 +1617,25 @@ _PAST_MARKER = _compile(
     r"|\bonce (?:tried|attempted|overdosed)\b|\bin the past\b|\bhistory of\b|\bbefore i got "
     r"(?:help|better|sober|clean|treatment|diagnosed)\b|\bthe (?:worst|dark|darkest|bad) "
     r"(?:years|days|time|period|patch|phase|winter)\b|\blast (?:year|decade|time i was in hospital)\b")
+# More signs of the past: a history, an old scar, an anniversary, years clean.
+_PAST_ONLY = _compile(
+    r"\b(?:history of|my (?:old |first |last |suicide |only )?(?:attempt|overdose)|the (?:old )?overdose|"
+    r"anniversary of|long time ago|long behind me|(?:\d+|two|three|four|five|ten|many) (?:year|month)s? "
+    r"(?:clean|free|since|on)|clean from|at my lowest|back then|back in (?:\d{4}|the day|school|uni|college|"
+    r"my|high school|year)|that was|sixth form|"
+    r"for most of my|old (?:scar|scars|mark|marks|habit|me|self|razor|blade)|scars (?:are|were|have) "
+    r"(?:long |all )?(?:healed|silver|silvery|faded|white|old)|first year of (?:uni|university|college)|"
+    r"in (?:year|class|grade) \d+|year \d+ (?:was|when)|there was a time|the year i)\b")
+# What says it is here now, after a past: the words as read, and the tenses as written.
+_PRESENT_RISK = _compile(
+    r"\b(?:again|lately|recently|right now|currently|this week|tonight|at the moment|urge|urges|"
+    r"craving|tempt|tempted|relapse|slip|reset|creep back|come back|start again|plan to|"
+    r"close to|scared i|afraid i)\b")
+_PRESENT_RAW = re.compile(
+    r"\b(?:(?:i )?(?:want|wants|wanna|need) to (?:die|end|kill|hurt|cut|disappear)|wish i (?:was|were|could|"
+    r"had never|wasn't|wasnt)|i'?m (?:going|planning|thinking|tempted)|im (?:going|planning|thinking|"
+    r"tempted)|i am (?:going|planning|thinking|tempted)|i keep|keep thinking|can'?t stop|i still (?:want|"
+    r"wish|think about (?:doing|dying|ending|killing)|have (?:the )?(?:urge|thoughts)))")
 _PRESENT_MARKER = _compile(
     r"\b(?:again|now|today|tonight|lately|recently|these days|this week|this morning|this evening|"
     r"right now|currently|still|any more|back|returning|returned|creeping back|coming back|"
@@ -1679,6 +1735,9 @@ _IDIOMS = _compile(
     r"|\b(?:starving|starved) (?:lol|haha|hungry)\b|\bi am starving\b|\bstarving (?:after|since|by)\b"
     r"|\bpull\w* the trigger on\b|\bfinish\w* me off\b|\boverdose (?:risk|warning|alarm)\b"
     r"|\b(?:carbon monoxide|co) (?:alarm|detector|monitor|poisoning from)\b|"
+    r"\b(?:that|this|the|work|exam|test|shift|day|week|run|workout|class|meeting|commute|heat|hike|boss|"
+    r"job|homework|essay|gym|hangover|walk|drive|flight|trip|game|match|session|lesson|lecture|"
+    r"interview|party|wedding|spin class|leg day|deadline) (?:\w+ )?kill me\b(?! off| now)|"
     r"\blethal dose of (?:caffeine|coffee|water|"
     r"chocolate|sugar|cuteness|nutmeg|carrots|bananas)\b|\bhurt (?:myself|me) (?:laughing|at the gym|"
     r"lifting|running|playing|skiing|dancing)\b")
@@ -1763,9 +1822,20 @@ def _hypothetical(sentence: _Sentence, start: int) -> bool:
     return bool(_HYPOTHETICAL.search(before)) or bool(_QUESTIONNAIRE.match(sentence.text))
 
 
-def _past(sentence: _Sentence) -> bool:
-    return bool(_PAST_MARKER.search(sentence.text)) and not _PRESENT_MARKER.search(
-        _PAST_MARKER.sub(" ", sentence.text).replace("used to", " "))
+_CLAUSE_END = re.compile(r" (?:,|but|and|which|because|though|although|so|yet|while|whereas|now) ")
+
+
+def _past(sentence: _Sentence, start: int, end: int) -> bool:
+    """The writer's own past, said in the same clause as the words, with nothing in the sentence
+    that says it is back now ("again", "lately", an urge, a wish in the present tense)."""
+    text = sentence.text
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    clause = text[before[-1] if before else 0:after.start() if after else len(text)]
+    if not (_PAST_MARKER.search(clause) or _PAST_ONLY.search(clause)):
+        return False
+    rest = _PAST_ONLY.sub(" ", _PAST_MARKER.sub(" ", text)).replace("used to", " ")
+    return not _PRESENT_RISK.search(rest) and not _PRESENT_RAW.search(sentence.raw)
 
 
 def _explicit_self(sentence: _Sentence, start: int, end: int) -> bool:
@@ -1787,8 +1857,8 @@ class _Found:
 _IF_EVER = _compile(r"\b(?:if|in case|should|when|whenever) (?:i |ever i )?(?:ever|were ever|was ever|"
                    r"am ever|ever do|ever start|ever begin|ever again)\b|\b(?:ask|asked|asks|asking|wanted "
                    r"to know|want to know|check|checked|checking|question|questioned)\w* (?:me )?"
-                   r"(?:if|whether|about) (?:i|any|ever)\b|\b(?:ask|asked|asks|asking|wonder|wondered|"
-                   r"wondering|wanted to know|want to know|wants to know) (?:me )?(?:if|whether)\b")
+                   r"(?:if|whether|about) (?:i|any|ever)\b|\b(?:ask|asked|asks|asking|wanted to know|"
+                   r"want to know|wants to know) (?:me )?(?:if|whether)\b")
 _SAID_YES = _compile(r"\b(?:said|say|told|answered|admitted|admit|confessed) (?:\w+ )?(?:yes|yeah|the truth|"
                      r"that i (?:have|had|do|did|am|was))\b")
 
@@ -1816,7 +1886,7 @@ def _judge(rule: Rule, sentence: _Sentence, start: int, end: int, denied_next: b
                 r"longer than i (?:need|needed|should)|as long as i could|could bear|see if i|to feel)\b",
                 sentence.text):
         return None
-    return PAST if _past(sentence) else SELF
+    return PAST if _past(sentence, start, end) else SELF
 
 
 # --- 4. A learned second reader --------------------------------------------------------------
@@ -1913,9 +1983,11 @@ def _learned(sentences: list[_Sentence], vetoed: set[int]) -> list[_Found]:
 _LEARNED_RULE = Rule(SUICIDE, "", re.compile(r"$^"), negatable=True, mention=True)
 
 
-_ANSWER_NO = _compile(r"^(?:honestly |genuinely |truthfully |and |but |, )*(?:no|nope|nah|never|"
-                      r"not really|not at all|none|not once|absolutely not|definitely not|of course not|"
-                      r"not even close)\b")
+_ANSWER_NO = _compile(r"^(?:honestly |genuinely |truthfully |and |but |, |i |said |say |told (?:her|him|"
+                      r"them) |"
+                      r"answered )*(?:(?:no|nope|nah|never)(?=$| ,| never| not| thankfully| i (?:do|have|am|"
+                      r"did) not)|not really|not at all|none|not once|absolutely not|definitely not|"
+                      r"of course not|not even close)")
 
 
 def _denied_next(sentences: list[_Sentence], index: int) -> bool:
@@ -1951,6 +2023,31 @@ def _alternatives(pattern: str) -> list[str]:
 _IDIOM_PARTS = [re.compile(part) for part in _alternatives(_IDIOMS.pattern)]
 _IDIOM_FILTER = _Filter(_IDIOM_PARTS)
 
+# Intent with a date and no keyword, across sentences: a sentence that is only a time ("Tonight.",
+# "Sunday night, when everyone is asleep.") next to one of resolve ("Decided.", "It is settled.",
+# "No more second guessing.").
+_TIME_ONLY = _compile(r"^(?:(?:and|so|then|okay|it is|that is|it will be|maybe|definitely|probably) )?"
+                      rf"(?:on |at |by |this |next )?{WHEN}(?: (?:night|morning|evening|afternoon|then|"
+                      r"it is|that is when|is when))?(?: , (?:when|after|once|before|while) [^,]*)?$"
+                      r"|^(?:\d+|one|two|three|four|five|a few) more (?:sleeps|days|nights)$")
+_RESOLVE = _compile(r"\b(?:decided|decision is made|made my decision|it is decided|settled|it is settled|"
+                    r"made up my mind|mind is made up|ready now|i am ready|thought it through|"
+                    r"no more second guessing|no more waiting|no going back|not going back|it is time|"
+                    r"that is when|is when|my last|the last|goodbye|i will do it|i am doing it|do it then|"
+                    r"doing it|go through with it|nothing left|can not do this any more|"
+                    r"can not do this|so tired|tired of)\b")
+_TIME_RULE = Rule(SUICIDE, INTENT, _TIME_ONLY)
+
+
+def _time_with_resolve(sentences: list[_Sentence]) -> list[int]:
+    """The sentences that are only a time, with resolve in the same sentence or one nearby."""
+    found = []
+    for i, sentence in enumerate(sentences):
+        if len(sentence.text) < 80 and _TIME_ONLY.match(sentence.text) and any(
+                _RESOLVE.search(other.text) for other in sentences[max(0, i - 2):i + 3]):
+            found.append(i)
+    return found
+
 
 def _mask(match: re.Match[str]) -> str:
     """An idiom's words as "~~~~", so that no rule reads them and every span stays put."""
@@ -1974,7 +2071,7 @@ def crisis_signals(text: str) -> list[Signal]:
         for i in _IDIOM_FILTER.candidates(keys):
             masked = _IDIOM_PARTS[i].sub(_mask, masked)
         if masked != sentence.text:
-            sentence = _Sentence(masked, sentence.spans, sentence.offsets)
+            sentence = _Sentence(masked, sentence.spans, sentence.offsets, sentence.raw)
         sentences.append(sentence)
         keys_of.append(keys)
     vetoed: set[int] = set()   # a rule has read this sentence (its context stands): not the learned reader
@@ -1989,6 +2086,11 @@ def crisis_signals(text: str) -> list[Signal]:
                 vetoed.add(i)
                 if context is not None:
                     found.append(_Found(rule, sentence.span(match.start(), match.end()), context))
+    for i in _time_with_resolve(sentences):
+        sentence = sentences[i]
+        context = _judge(_TIME_RULE, sentence, 0, len(sentence.text), False)
+        if context is not None:
+            found.append(_Found(_TIME_RULE, sentence.span(0, len(sentence.text)), context))
     if not any(f.context == SELF for f in found):
         found.extend(_learned(sentences, vetoed))
     return _merge(found)

@@ -8,13 +8,13 @@ from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from thawing.accounts import local_only, services, vault
+from thawing.api import problems
 from thawing.core.errors import ThawingError
-from thawing.core.i18n import msg
 from thawing.web import carry_support, say
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -25,15 +25,26 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
-API_PROBLEMS = {404: msg("There is nothing at this address."),
-                405: msg("This address doesn\u2019t take that kind of request.")}
 OPEN_PREFIXES = ("/setup/", "/help/", "/static/", "/api/", "/signin/", "/signup/")
 
 
 def security_headers(get_response: Handler) -> Handler:
     def middleware(request: HttpRequest) -> HttpResponse:
-        _drop_nul(request)
-        response = get_response(request)
+        api = request.path.startswith("/api/")
+        try:
+            _drop_nul(request)
+        except problems.TOO_LARGE:
+            if not api:
+                raise
+            response: HttpResponse = problems.problem(413)
+        else:
+            response = get_response(request)
+        if api and response.status_code >= 400 and not response.get(
+                "Content-Type", "").startswith("application/json"):
+            # The API answers in JSON even when Django's own machinery refuses a request or fails.
+            refused, response = response, problems.problem(response.status_code)
+            if refused.has_header("Allow"):
+                response["Allow"] = refused["Allow"]
         carry_support(request, response)
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
@@ -41,11 +52,6 @@ def security_headers(get_response: Handler) -> Handler:
         if request.user.is_authenticated if hasattr(request, "user") else False:
             # Pages about feelings are never kept in shared caches.
             response.setdefault("Cache-Control", "no-store")
-        if (request.path.startswith("/api/") and response.status_code in API_PROBLEMS
-                and not response.get("Content-Type", "").startswith("application/json")):
-            # The API answers in JSON even when Django's own machinery refuses a request.
-            return JsonResponse({"message": say(API_PROBLEMS[response.status_code]), "fields": {}},
-                                status=response.status_code)
         return response
 
     return middleware

@@ -15,10 +15,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.html import strip_tags
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from thawing.api.schemas import Problem, SupportOut
+from thawing.api.pages import PAGED, PageIn, one_page, page_of
+from thawing.api.schemas import Day, Problem, SupportOut
 from thawing.api.serialize import support_dict
 from thawing.care import medications, report
 from thawing.care import services as care
@@ -31,13 +32,13 @@ PDF_TYPE = "application/pdf"
 class MedicationIn(Schema):
     name: str = Field("", description="The medicine's name (required).")
     dose: str = Field("", description="Free text, e.g. \"50 mg in the morning\".")
-    started_on: date | None = Field(None, description="Null when unknown.")
-    stopped_on: date | None = Field(None, description="Null while still taking it.")
+    started_on: Day | None = Field(None, description="Null when unknown.")
+    stopped_on: Day | None = Field(None, description="Null while still taking it.")
     note: str = ""
 
 
 class ChangeIn(Schema):
-    on: date | None = Field(None, description="The day it changed (required).")
+    on: Day | None = Field(None, description="The day it changed (required).")
     dose: str = Field("", description="What changed: the new dose, the time of day...")
 
 
@@ -148,9 +149,12 @@ def _fresh(request: HttpRequest, medication_id: int) -> dict[str, Any]:
 
 # Medications (G3) ---------------------------------------------------------------------------
 
-@router.get("/medications", response={200: list[MedicationOut], **ERRORS}, tags=["medications"])
-def list_medications(request: HttpRequest) -> Any:
-    return [medication_dict(m) for m in medications.list_medications(user=request.user)]
+@router.get("/medications", response={200: list[MedicationOut], **ERRORS}, tags=["medications"],
+            openapi_extra=PAGED)
+def list_medications(request: HttpRequest, response: HttpResponse, asked: Query[PageIn]) -> Any:
+    page = page_of(asked)
+    found = medications.list_medications(user=request.user, limit=page.fetch, offset=page.offset)
+    return [medication_dict(m) for m in one_page(request, response, found, page)]
 
 
 @router.post("/medications", response={201: MedicationOut, **ERRORS}, tags=["medications"])

@@ -13,7 +13,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from thawing.api.schemas import Problem
+from thawing.api.schemas import Day, Problem
 from thawing.insights import serialize, services, weekly
 
 router = Router(tags=["insights"])
@@ -174,8 +174,10 @@ class ReviewOut(Schema):
 
 
 @router.get("/insights", response={200: InsightsOut, **ERRORS})
-def insights(request: HttpRequest, since: date | None = None) -> Any:
-    """Trends, range of feeling, dynamics and what seems to go with feeling, from `since` (a year)."""
+def insights(request: HttpRequest, since: Day | None = None) -> Any:
+    """Trends, range of feeling, dynamics and what seems to go with feeling, from `since` (a year).
+
+    Ten years at most: an earlier `since` starts ten years back, and `range` says where it began."""
     return serialize.insights_dict(services.insights(user=request.user, since=since))
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from ninja import Field, Schema
 from pydantic import StrictBool, StrictFloat, StrictInt
 
-from thawing.api.schemas import SupportOut
+from thawing.api.schemas import Day, SupportOut
 
 # Exercises and sessions (A5, B4, B5, C1-C6) ----------------------------------------------
 
@@ -125,8 +125,8 @@ class ActivityIn(Schema):
     kind: str = Field(description="The list it belongs to: enjoy, fun, ladder, ...")
     title: str = Field("", description="What; may be left out when item_id is given.")
     item_id: StrictInt | None = None
-    planned_on: date | None = None
-    done_on: date | None = None
+    planned_on: Day | None = None
+    done_on: Day | None = None
     done: StrictBool | None = Field(None, description="Default: done, unless planned_on is given.")
     predicted: StrictInt | None = Field(None, description="Enjoyment expected, 0-10.")
     actual: StrictInt | None = Field(None, description="Enjoyment felt, 0-10.")
@@ -136,7 +136,7 @@ class ActivityIn(Schema):
 class RateIn(Schema):
     actual: StrictInt | None = Field(None, description="Enjoyment felt, 0-10; null: can't tell.")
     note: str | None = Field(None, description="Null keeps the note as it is.")
-    done_on: date | None = Field(None, description="Null keeps the day, or today if not done yet.")
+    done_on: Day | None = Field(None, description="Null keeps the day, or today if not done yet.")
 
 
 class ActivityOut(Schema):
@@ -160,7 +160,7 @@ class ConnectionIn(Schema):
     felt: str | None = Field(None, description="good, okay, hard or cant_tell (the default).")
     reached_out: StrictBool = False
     note: str = ""
-    on: date | None = Field(None, description="The day; omit for today.")
+    on: Day | None = Field(None, description="The day; omit for today.")
 
 
 class ConnectionOut(Schema):
@@ -223,7 +223,7 @@ class SleepNoteOut(Schema):
 
 class NumbingIn(Schema):
     kind: str = Field("", description="An id of the numbing section of /api/ideas/numbing.")
-    day: date | None = None
+    day: Day | None = None
     amount: str = Field("", description="a_little, some, a_lot, or empty.")
     to_cope: StrictBool = False
     note: str = ""

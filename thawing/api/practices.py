@@ -10,15 +10,15 @@ Saved free text is read for crisis words and `support` filled in, as check-ins d
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Router
+from ninja import Query, Router
 from ninja.responses import Status
 
 from thawing import content
+from thawing.api.pages import PAGED, PageIn, one_page, page_of
 from thawing.api.practice_schemas import (
     ActivityIn,
     ActivityOut,
@@ -49,7 +49,7 @@ from thawing.api.practice_schemas import (
     ThoughtOut,
     TickIn,
 )
-from thawing.api.schemas import Problem
+from thawing.api.schemas import Day, Problem
 from thawing.api.serialize import support_dict
 from thawing.care import services as care
 from thawing.checkins import habits
@@ -62,8 +62,6 @@ from thawing.practices import services as practices
 
 router = Router()
 ERRORS: dict[int, Any] = {400: Problem, 401: Problem, 404: Problem}
-# Lists without a `since` stop here; a person wanting more asks for a starting day.
-LIMIT = 500
 ICS_TYPE = "text/calendar; charset=utf-8"
 
 
@@ -139,10 +137,14 @@ def _session_dict(session: Any) -> dict[str, Any]:
             "feel_after": session.feel_after, "note": session.note}
 
 
-@router.get("/sessions", response={200: list[SessionOut], **ERRORS}, tags=["practices"])
-def list_sessions(request: HttpRequest, since: date | None = None) -> Any:
-    found = practices.list_sessions(user=request.user, since=since, limit=None if since else LIMIT)
-    return [_session_dict(s) for s in found]
+@router.get("/sessions", response={200: list[SessionOut], **ERRORS}, tags=["practices"],
+            openapi_extra=PAGED)
+def list_sessions(request: HttpRequest, response: HttpResponse, asked: Query[PageIn],
+                  since: Day | None = None) -> Any:
+    """Newest first, one page (see thawing/api/pages.py)."""
+    page = page_of(asked)
+    found = practices.list_sessions(user=request.user, since=since, limit=page.fetch, offset=page.offset)
+    return [_session_dict(s) for s in one_page(request, response, found, page)]
 
 
 @router.post("/sessions", response={201: SessionOut, **ERRORS}, tags=["practices"])
@@ -190,10 +192,14 @@ def _whole_list(request: HttpRequest, kind: str) -> list[dict[str, Any]]:
     return [_item_dict(i, done) for i in items]
 
 
-@router.get("/lists/{kind}", response={200: list[ItemOut], **ERRORS}, tags=["doing"])
-def list_items(request: HttpRequest, kind: str) -> Any:
+@router.get("/lists/{kind}", response={200: list[ItemOut], **ERRORS}, tags=["doing"],
+            openapi_extra=PAGED)
+def list_items(request: HttpRequest, response: HttpResponse, kind: str, asked: Query[PageIn]) -> Any:
     """One of the person's lists in their own order, favourite first (not newest first)."""
-    return _whole_list(request, kind)
+    page = page_of(asked)
+    items = practices.list_items(user=request.user, kind=kind, limit=page.fetch, offset=page.offset)
+    done = practices.done_today(user=request.user, kind=kind)
+    return [_item_dict(i, done) for i in one_page(request, response, items, page)]
 
 
 @router.post("/lists/{kind}", response={201: ItemOut, **ERRORS}, tags=["doing"])
@@ -243,13 +249,16 @@ def _activity_dict(activity: Any) -> dict[str, Any]:
             "note": activity.note}
 
 
-@router.get("/activities", response={200: list[ActivityOut], **ERRORS}, tags=["doing"])
-def list_activities(request: HttpRequest, kind: str | None = None, planned: bool | None = None,
-                    since: date | None = None) -> Any:
+@router.get("/activities", response={200: list[ActivityOut], **ERRORS}, tags=["doing"],
+            openapi_extra=PAGED)
+def list_activities(request: HttpRequest, response: HttpResponse, asked: Query[PageIn],
+                    kind: str | None = None, planned: bool | None = None,
+                    since: Day | None = None) -> Any:
     """Newest first; `planned=true` keeps those not done yet, `planned=false` those done."""
+    page = page_of(asked)
     found = practices.list_activities(user=request.user, kind=kind, planned=planned, since=since,
-                                      limit=None if since else LIMIT)
-    return [_activity_dict(a) for a in found]
+                                      limit=page.fetch, offset=page.offset)
+    return [_activity_dict(a) for a in one_page(request, response, found, page)]
 
 
 @router.post("/activities", response={201: ActivityOut, **ERRORS}, tags=["doing"])
@@ -291,9 +300,12 @@ def _connection_dict(connection: Any) -> dict[str, Any]:
             "felt": connection.felt, "reached_out": connection.reached_out, "note": connection.note}
 
 
-@router.get("/connections", response={200: list[ConnectionOut], **ERRORS}, tags=["connecting"])
-def list_connections(request: HttpRequest) -> Any:
-    return [_connection_dict(c) for c in practices.list_connections(user=request.user, limit=LIMIT)]
+@router.get("/connections", response={200: list[ConnectionOut], **ERRORS}, tags=["connecting"],
+            openapi_extra=PAGED)
+def list_connections(request: HttpRequest, response: HttpResponse, asked: Query[PageIn]) -> Any:
+    page = page_of(asked)
+    found = practices.list_connections(user=request.user, limit=page.fetch, offset=page.offset)
+    return [_connection_dict(c) for c in one_page(request, response, found, page)]
 
 
 # Declared before /connections/{connection_id}, whose address would otherwise catch "draft".
@@ -335,15 +347,18 @@ def _numbing_dict(numbing: Any) -> dict[str, Any]:
             "to_cope": numbing.to_cope, "note": numbing.note}
 
 
-@router.get("/habits", response={200: list[HabitsOut], **ERRORS}, tags=["habits"])
-def list_habits(request: HttpRequest, since: date | None = None) -> Any:
-    rows = habits.list_habits(user=request.user, since=since)
-    return [_habits_dict(r) for r in (rows if since else rows[:LIMIT])]
+@router.get("/habits", response={200: list[HabitsOut], **ERRORS}, tags=["habits"],
+            openapi_extra=PAGED)
+def list_habits(request: HttpRequest, response: HttpResponse, asked: Query[PageIn],
+                since: Day | None = None) -> Any:
+    page = page_of(asked)
+    rows = habits.list_habits(user=request.user, since=since, limit=page.fetch, offset=page.offset)
+    return [_habits_dict(r) for r in one_page(request, response, rows, page)]
 
 
 # Declared before /habits/{day}, whose address would otherwise catch "week".
 @router.get("/habits/week", response={200: HabitsWeekOut, **ERRORS}, tags=["habits"])
-def habits_week(request: HttpRequest, day: date | None = None) -> Any:
+def habits_week(request: HttpRequest, day: Day | None = None) -> Any:
     """The Monday-to-Sunday movement week holding `day`, the last 7 nights and sleep notes."""
     week = habits.habits_week(user=request.user, day=day)
     movement = week.movement
@@ -367,10 +382,13 @@ def record_habits(request: HttpRequest, day: str, payload: HabitsIn) -> Any:
     return _habits_dict(row)
 
 
-@router.get("/numbing", response={200: list[NumbingOut], **ERRORS}, tags=["habits"])
-def list_numbing(request: HttpRequest, since: date | None = None) -> Any:
-    found = habits.list_numbing(user=request.user, since=since)
-    return [_numbing_dict(n) for n in (found if since else found[:LIMIT])]
+@router.get("/numbing", response={200: list[NumbingOut], **ERRORS}, tags=["habits"],
+            openapi_extra=PAGED)
+def list_numbing(request: HttpRequest, response: HttpResponse, asked: Query[PageIn],
+                 since: Day | None = None) -> Any:
+    page = page_of(asked)
+    found = habits.list_numbing(user=request.user, since=since, limit=page.fetch, offset=page.offset)
+    return [_numbing_dict(n) for n in one_page(request, response, found, page)]
 
 
 @router.post("/numbing", response={201: NumbingOut, **ERRORS}, tags=["habits"])
@@ -400,9 +418,12 @@ def _thought_values(payload: ThoughtIn) -> dict[str, Any]:
     return payload.dict(exclude={"thought"})
 
 
-@router.get("/thoughts", response={200: list[ThoughtOut], **ERRORS}, tags=["thoughts"])
-def list_thoughts(request: HttpRequest) -> Any:
-    return [_thought_dict(r) for r in thoughts.list_thoughts(user=request.user, limit=LIMIT)]
+@router.get("/thoughts", response={200: list[ThoughtOut], **ERRORS}, tags=["thoughts"],
+            openapi_extra=PAGED)
+def list_thoughts(request: HttpRequest, response: HttpResponse, asked: Query[PageIn]) -> Any:
+    page = page_of(asked)
+    found = thoughts.list_thoughts(user=request.user, limit=page.fetch, offset=page.offset)
+    return [_thought_dict(r) for r in one_page(request, response, found, page)]
 
 
 @router.post("/thoughts", response={201: ThoughtOut, **ERRORS}, tags=["thoughts"])

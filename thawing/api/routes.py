@@ -5,9 +5,9 @@ OpenAPI schema at /api/openapi.json, interactive docs off (they would load outsi
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext
 from ninja import NinjaAPI, Query
@@ -17,11 +17,13 @@ from ninja.responses import Status
 from ninja.security import django_auth
 
 from thawing import content
-from thawing.api import practices
+from thawing.api import practices, problems
+from thawing.api.pages import PAGED, PageIn, one_page, page_of
 from thawing.api.schemas import (
     AnswersIn,
     CheckInIn,
     CheckInOut,
+    Day,
     EmotionOut,
     EntryIn,
     EntryOut,
@@ -51,6 +53,8 @@ api.add_router("", "thawing.api.care_records.router")
 api.add_router("", "thawing.api.insights.router")
 api.add_router("", "thawing.api.portability.router")
 ERRORS: dict[int, Any] = {400: Problem, 401: Problem, 404: Problem}
+# The journal and check-up results gave 100 before they had pages: still their usual page.
+JOURNAL_PAGE = SCREENINGS_PAGE = 100
 
 
 @api.exception_handler(ThawingError)
@@ -60,6 +64,23 @@ def thawing_error(request: HttpRequest, error: ThawingError) -> HttpResponse:
               if isinstance(error, InvalidInput) else {})
     return api.create_response(request, {"message": say(error.message), "fields": fields},
                                status=status)
+
+
+@api.exception_handler(Exception)
+def server_error(request: HttpRequest, error: Exception) -> HttpResponse:
+    """Anything unexpected: a 500 in JSON, without the exception's text (developers get the page)."""
+    if settings.DEBUG:
+        raise error
+    return problems.failed(request, error)
+
+
+def too_large(request: HttpRequest, error: Exception) -> HttpResponse:
+    """A body with too many bytes, fields or files for Django to read: 413, not Django's 400 page."""
+    return problems.problem(413)
+
+
+for _refusal in problems.TOO_LARGE:
+    api.add_exception_handler(_refusal, too_large)
 
 
 @api.exception_handler(AuthenticationError)
@@ -101,10 +122,14 @@ def checkin_arguments(payload: CheckInIn) -> dict[str, Any]:
     }
 
 
-@api.get("/checkins", response={200: list[CheckInOut], **ERRORS}, tags=["check-ins"])
-def list_checkins(request: HttpRequest, since: date | None = None) -> Any:
-    return [checkin_dict(c) for c in checkins.list_checkins(user=request.user, since=since,
-                                                           limit=None if since else 500)]
+@api.get("/checkins", response={200: list[CheckInOut], **ERRORS}, tags=["check-ins"],
+         openapi_extra=PAGED)
+def list_checkins(request: HttpRequest, response: HttpResponse, asked: Query[PageIn],
+                  since: Day | None = None) -> Any:
+    """Newest first, one page (see thawing/api/pages.py)."""
+    page = page_of(asked)
+    found = checkins.list_checkins(user=request.user, since=since, limit=page.fetch, offset=page.offset)
+    return [checkin_dict(c) for c in one_page(request, response, found, page)]
 
 
 @api.post("/checkins", response={201: CheckInOut, **ERRORS}, tags=["check-ins"])
@@ -137,11 +162,15 @@ def today(request: HttpRequest) -> Any:
     return today_dict(checkins.today_summary(user=request.user))
 
 
-@api.get("/journal", response={200: list[EntryOut], **ERRORS}, tags=["journal"])
-def list_entries(request: HttpRequest, tag_id: int | None = None) -> Any:
-    """Entries, newest first; `tag_id` (from /journal/tags) keeps one tag's. Names and words
-    never travel in an address, where logs and history would keep them."""
-    return [entry_dict(e) for e in journal.list_entries(user=request.user, tag_id=tag_id)]
+@api.get("/journal", response={200: list[EntryOut], **ERRORS}, tags=["journal"],
+         openapi_extra=PAGED)
+def list_entries(request: HttpRequest, response: HttpResponse, asked: Query[PageIn],
+                 tag_id: int | None = None) -> Any:
+    """Entries, newest first, 100 a page unless `limit` says; `tag_id` (from /journal/tags) keeps
+    one tag's. Names and words never travel in an address, where logs and history would keep them."""
+    page = page_of(asked, usual=JOURNAL_PAGE)
+    found = journal.list_entries(user=request.user, tag_id=tag_id, limit=page.fetch, offset=page.offset)
+    return [entry_dict(e) for e in one_page(request, response, found, page)]
 
 
 @api.get("/journal/tags", response={200: list[TagOut], **ERRORS}, tags=["journal"])
@@ -254,10 +283,15 @@ def instruments(request: HttpRequest) -> Any:
             for i in content.instruments().values()]
 
 
-@api.get("/screenings/results", response={200: list[ScreeningOut], **ERRORS}, tags=["care"])
-def screening_results(request: HttpRequest, instrument: str | None = None) -> Any:
-    return [_screening_dict(r) for r in care.screening_history(user=request.user,
-                                                                instrument_id=instrument)]
+@api.get("/screenings/results", response={200: list[ScreeningOut], **ERRORS}, tags=["care"],
+         openapi_extra=PAGED)
+def screening_results(request: HttpRequest, response: HttpResponse, asked: Query[PageIn],
+                      instrument: str | None = None) -> Any:
+    """Newest first, 100 a page unless `limit` says."""
+    page = page_of(asked, usual=SCREENINGS_PAGE)
+    found = care.screening_history(user=request.user, instrument_id=instrument, limit=page.fetch,
+                                   offset=page.offset)
+    return [_screening_dict(r) for r in one_page(request, response, found, page)]
 
 
 @api.post("/screenings/{instrument_id}", response={201: ScreeningOut, **ERRORS}, tags=["care"])

@@ -1,9 +1,27 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import StrictInt, StrictStr
+from pydantic import AfterValidator, StrictInt, StrictStr, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from thawing.core.errors import InvalidInput
+from thawing.core.mood import checked_day
+from thawing.web import say
+
+
+def _inside_the_calendar(day: date, info: ValidationInfo) -> date:
+    """Days the services can step from; a kind message for the rest (9999-12-31 was a 500)."""
+    try:
+        return checked_day(day, field=info.field_name or "day")
+    except InvalidInput as problem:
+        raise PydanticCustomError("day_out_of_range", say(*problem.fields.values())) from None
+
+
+# Every day the API reads, in an address or a body: from 1900 to 2999 (see thawing.core.mood).
+Day = Annotated[date, AfterValidator(_inside_the_calendar)]
 
 
 class Problem(Schema):

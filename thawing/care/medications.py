@@ -69,8 +69,11 @@ def get_medication(*, user: AbstractBaseUser, medication_id: int) -> Medication:
     return medication
 
 
-def list_medications(*, user: AbstractBaseUser) -> list[Medication]:
-    return list(Medication.objects.filter(user=user).prefetch_related("changes"))
+def list_medications(
+    *, user: AbstractBaseUser, limit: int | None = None, offset: int = 0
+) -> list[Medication]:
+    queryset = Medication.objects.filter(user=user).prefetch_related("changes")
+    return list(queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def delete_medication(*, user: AbstractBaseUser, medication_id: int) -> None:

@@ -102,11 +102,11 @@ def get_screening(*, user: AbstractBaseUser, result_id: int) -> ScreeningResult:
 
 
 def screening_history(*, user: AbstractBaseUser, instrument_id: str | None = None,
-                      limit: int = 100) -> list[ScreeningResult]:
+                      limit: int = 100, offset: int = 0) -> list[ScreeningResult]:
     queryset = ScreeningResult.objects.filter(user=user)
     if instrument_id:
         queryset = queryset.filter(instrument=instrument_id)
-    return list(queryset[:limit])
+    return list(queryset[offset:offset + limit])
 
 
 def retake_due(*, user: AbstractBaseUser, instrument_id: str) -> date | None:

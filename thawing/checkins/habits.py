@@ -66,11 +66,13 @@ def habits_on(*, user: AbstractBaseUser, day: date) -> DayHabits | None:
     return DayHabits.objects.filter(user=user, day=day).first()
 
 
-def list_habits(*, user: AbstractBaseUser, since: date | None = None) -> list[DayHabits]:
+def list_habits(
+    *, user: AbstractBaseUser, since: date | None = None, limit: int | None = None, offset: int = 0
+) -> list[DayHabits]:
     queryset = DayHabits.objects.filter(user=user)
     if since is not None:
         queryset = queryset.filter(day__gte=since)
-    return list(queryset)
+    return list(queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def numbing_kinds() -> tuple[str, ...]:
@@ -97,11 +99,13 @@ def log_numbing(
     return Numbing.objects.create(user=user, to_cope=bool(to_cope), **values)
 
 
-def list_numbing(*, user: AbstractBaseUser, since: date | None = None) -> list[Numbing]:
+def list_numbing(
+    *, user: AbstractBaseUser, since: date | None = None, limit: int | None = None, offset: int = 0
+) -> list[Numbing]:
     queryset = Numbing.objects.filter(user=user)
     if since is not None:
         queryset = queryset.filter(day__gte=since)
-    return list(queryset)
+    return list(queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def delete_numbing(*, user: AbstractBaseUser, numbing_id: int) -> None:

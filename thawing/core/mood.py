@@ -20,6 +20,9 @@ NOTE_MAX = 5_000
 FLICKER_MAX = 500
 # Backfilling further than this is almost always a typo in the year.
 OLDEST_YEAR = 1900
+# Days are stepped from (a week, a baseline, a report's ten years): far enough from the calendar's
+# end, 9999-12-31, that no step overflows, and further ahead than any plan.
+LATEST_YEAR = 2999
 # A little slack so that clocks a minute apart do not turn "now" into "the future".
 FUTURE_SLACK = timedelta(minutes=5)
 
@@ -88,14 +91,24 @@ def clean_text(field: str, value: str | None, *, limit: int, label: str) -> str:
 
 
 def parse_day(value: str | None, *, field: str) -> date | None:
-    """A calendar day written as YYYY-MM-DD; `None` when empty."""
+    """A calendar day written as YYYY-MM-DD, from OLDEST_YEAR to LATEST_YEAR; `None` when empty."""
     if value is None or not value.strip():
         return None
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise InvalidInput({field: msg(
             "That date wasn\u2019t clear to me. Try a form like 2026-03-14.")}) from None
+    return checked_day(day, field=field)
+
+
+def checked_day(day: date, *, field: str) -> date:
+    """`day` itself when its year is from OLDEST_YEAR to LATEST_YEAR, else a kind InvalidInput."""
+    if day.year < OLDEST_YEAR:
+        raise InvalidInput({field: msg("That date is very long ago. Please check the year.")})
+    if day.year > LATEST_YEAR:
+        raise InvalidInput({field: msg("That date is very far ahead. Please check the year.")})
+    return day
 
 
 # How a form shows a moment for editing (an HTML datetime-local value).

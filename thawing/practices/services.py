@@ -149,12 +149,12 @@ def named(sessions: list[Session]) -> list[Session]:
 
 
 def list_sessions(
-    *, user: AbstractBaseUser, since: date | None = None, limit: int | None = None
+    *, user: AbstractBaseUser, since: date | None = None, limit: int | None = None, offset: int = 0
 ) -> list[Session]:
     queryset = Session.objects.filter(user=user)
     if since is not None:
         queryset = queryset.filter(at__gte=day_bounds(user, since)[0])
-    return named(list(queryset[:limit] if limit else queryset))
+    return named(list(queryset[offset:offset + limit] if limit else queryset[offset:]))
 
 
 def sessions_on(*, user: AbstractBaseUser, day: date) -> list[Session]:
@@ -174,8 +174,11 @@ def _kind(kind: str | None) -> str:
     return one_of(kind, field="kind", choices=LIST_KINDS, label=msg("List"))
 
 
-def list_items(*, user: AbstractBaseUser, kind: str) -> list[ListItem]:
-    return list(ListItem.objects.filter(user=user, kind=_kind(kind)))
+def list_items(
+    *, user: AbstractBaseUser, kind: str, limit: int | None = None, offset: int = 0
+) -> list[ListItem]:
+    queryset = ListItem.objects.filter(user=user, kind=_kind(kind))
+    return list(queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def get_item(*, user: AbstractBaseUser, item_id: int) -> ListItem:
@@ -335,7 +338,7 @@ def get_activity(*, user: AbstractBaseUser, activity_id: int) -> Activity:
 
 def list_activities(
     *, user: AbstractBaseUser, kind: str | None = None, since: date | None = None,
-    planned: bool | None = None, limit: int | None = None,
+    planned: bool | None = None, limit: int | None = None, offset: int = 0,
 ) -> list[Activity]:
     """Activities newest first; `planned=True` keeps only those not yet done."""
     queryset = Activity.objects.filter(user=user).select_related("item")
@@ -346,7 +349,7 @@ def list_activities(
                                                                           done_on__isnull=True)
     if planned is not None:
         queryset = queryset.filter(done_on__isnull=planned)
-    return list(queryset[:limit] if limit else queryset)
+    return list(queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def delete_activity(*, user: AbstractBaseUser, activity_id: int) -> None:
@@ -387,9 +390,11 @@ def log_connection(
     return Connection.objects.create(user=user, reached_out=bool(reached_out), **values)
 
 
-def list_connections(*, user: AbstractBaseUser, limit: int | None = None) -> list[Connection]:
+def list_connections(
+    *, user: AbstractBaseUser, limit: int | None = None, offset: int = 0
+) -> list[Connection]:
     queryset = Connection.objects.filter(user=user)
-    return list(queryset[:limit] if limit else queryset)
+    return list(queryset[offset:offset + limit] if limit else queryset[offset:])
 
 
 def delete_connection(*, user: AbstractBaseUser, connection_id: int) -> None:

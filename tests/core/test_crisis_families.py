@@ -1,0 +1,264 @@
+"""Crisis words on sentences written for these tests, one family at a time (issue 12, section 1).
+
+Each family is phrased the many ways different people might put it: fragments without "I",
+comparisons, relief, slang and missing apostrophes, other methods and verbs, a time with no
+keyword. None of these sentences comes from the evaluation corpus (tests/fixtures/crisis/), and
+none from its frozen split. The figures on that corpus are measured, not asserted:
+`python -m bench.crisis` and docs/safety.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from thawing.core import crisis
+from thawing.core.safety import crisis_signals
+
+pytestmark = pytest.mark.practice("G5")
+
+FAMILIES = {
+    'wish': [
+        "honestly wouldn't mind not waking up tomorrow",
+        'Better off dead than living like this for another year.',
+        'if i died in my sleep it would be such a relief tbh',
+        'pictured my own funeral on the bus today and felt calm, almost happy',
+        'some days I just want to stop existing',
+        "wish I'd never been born, seriously",
+        'Part of me hopes the plane goes down on Friday.',
+        'no wish to be alive anymore, none',
+        "It'd be easier if I just wasn't here.",
+        'kinda hoping this illness takes me ngl',
+        'wouldnt even be mad if i got hit by a car tbh',
+        'Would rather be dead than go back to that house.',
+        'death sounds peaceful right now',
+        "i keep hoping i just won't wake up",
+        'sometimes i pray god takes me in my sleep',
+        'Not being alive would be such a relief.',
+        'i dont want to be here anymore',
+        "Honestly I'd welcome it if my heart just stopped.",
+    ],
+    'thoughts': [
+        'been having thoughts of ending my own life again',
+        'the urge to kill myself was really strong this afternoon',
+        "keep thinking about suicide when I'm on my own",
+        'cant stop thinking about how to end it all',
+        'i think about dying every single day now',
+        'Suicidal again. Third night in a row.',
+        'ive been thinking about killing myself a lot lately',
+        "having suicidal thoughts again and I'm scared",
+        'my brain keeps telling me to end it',
+        'thinking abt unaliving myself again',
+        "The idea of ending my life won't leave me alone.",
+        'idk why but kms thoughts are so loud today',
+    ],
+    'method': [
+        'thought about driving my car into the barrier on the motorway',
+        'stood on the bridge and thought about how easy it would be to let go',
+        'keep imagining swallowing every pill in the cupboard',
+        'the train goes past so fast, one step and it would all be over',
+        'been thinking the bath and a razor would be the way',
+        'counted my tablets tonight. more than enough to not wake up',
+        'kept looking at the knife block and thinking about my wrists',
+        'thought about jumping off the car park roof on the way home',
+        'The pills are right there in the cabinet and I keep thinking about taking them all.',
+        'imagined stepping in front of the bus this morning',
+        'I keep looking at the beam in the garage',
+        'wondering if the bridge by the station is high enough',
+    ],
+    'intent': [
+        "I'm going to do it this weekend while my flatmate is away",
+        "this is the last entry, I'm done after tonight",
+        "decided. Sunday night, when everyone's asleep.",
+        "Tonight's the night I end it.",
+        "i won't be here by monday, i've made my mind up",
+        'Im finally ready to go through with it',
+        'im going to kill myself tonight',
+        "Tomorrow I'm ending it. No more.",
+        "by friday it will all be over, i've decided",
+        "I've set a date. The 3rd.",
+        "after the kids go to school on monday, that's it for me",
+        'im not going to be here next week',
+    ],
+    'plan': [
+        "bought a rope from the hardware store, it's in the boot of my car",
+        'been saving up my sleeping pills for weeks now',
+        'I looked up how many paracetamol it takes to kill you',
+        "I've written the note and picked the bridge",
+        'practised tying the knot again last night',
+        'found a spot in the woods where no one would find me',
+        'got enough pills saved now. been collecting them for months',
+        'looked up the tallest buildings near me',
+        'Ordered a noose online last night.',
+        'have been researching painless ways to die',
+        'I tested whether the belt would hold my weight',
+        'bought 3 packs of paracetamol from different shops so they wouldnt ask',
+    ],
+    'self-harm': [
+        'burned my arm with a lighter again last night',
+        'relapsed and cut after 3 months clean',
+        'I scratch my skin until it bleeds just to feel something',
+        'hit myself in the face till it bruised',
+        'carved a word into my thigh with a compass',
+        'Burnt myself with the straighteners on purpose.',
+        'cut again tonight, deeper than usual',
+        'Hurt myself again. Used a razor this time.',
+        'i punch walls till my knuckles bleed',
+        "I've been burning myself with cigarettes",
+        'Scratched my arms raw with my nails again last night.',
+    ],
+    'burden': [
+        'everyone would be so much happier without me around',
+        "my family would be better off if I wasn't here",
+        "I'm just a burden to everyone who knows me",
+        'it would be easier for everyone if I died',
+        "they'd save so much money and stress if I was gone",
+        "they'd all be better off without me dragging them down",
+        'i only ever cause my mum pain',
+        'I feel like such a burden on my partner',
+        "My kids deserve a mum who isn't a weight around their necks. They'd be fine without me.",
+        'the world would be a better place without me in it',
+    ],
+    'farewell': [
+        "gave away my guitar and my books today, I won't need them where I'm going",
+        "I won't be around much longer so I'm giving my stuff to my sister",
+        'wrote goodbye letters to my parents and put them in the drawer',
+        "rehomed my cat so she's looked after when I'm gone",
+        "said goodbye to my best friend today, she doesn't know it was the last time",
+        "Gave my brother my PS5 and all my games. Told him I won't be needing them.",
+        'texted everyone I love tonight to tell them I love them, just in case',
+        "I've left letters for everyone in my desk drawer.",
+        'sorted my funeral songs and told my friend where my will is',
+        "Sold my bike and gave the money to mum. I won't be using it anymore.",
+    ],
+    'finality': [
+        'I want it all to stop permanently',
+        'I want out for good',
+        'just want to disappear and never come back',
+        "there's no way out of this except one",
+        "can't do this anymore, I'm done with life",
+        "I'm so tired of being alive",
+        'i just want everything to end for good',
+        "there's no point in living anymore",
+        'Nothing left to live for.',
+        'i cant keep going like this, i want it over permanently',
+        'I want to go to sleep and never wake up.',
+        "life isn't worth living anymore",
+    ],
+}
+
+# Everyday speech, idioms, news, prevention work, denials, hypotheticals, medical talk.
+QUIET = [
+    'This recipe says to cut myself a thick slice of bread first.',
+    'we watched a documentary about suicide prevention in schools',
+    "I'm not suicidal, just really tired and sad today.",
+    'I would never hurt myself, I just needed to vent.',
+    'the new phone is killing it, battery lasts forever',
+    'Last night I stayed up too late watching films.',
+    'Friday is my last day at the bakery, going to miss everyone',
+    'my feet are killing me after that hike',
+    'I nearly died laughing at the wedding speech',
+    'If anyone ever feels suicidal, please call a helpline.',
+    'The character in the novel overdoses in chapter nine.',
+    'We tied up loose ends at work before the holiday.',
+    'I cut my finger chopping onions for dinner.',
+    'Bought rope for the tent pegs before the camping trip.',
+    'Wrote my will after the baby was born, felt very grown up.',
+    'Burnt my hand on the oven tray, ouch.',
+    "tonight's the night we finally watch the finale",
+    "I'm dying to see that new film",
+    'gave my old coat to the charity shop',
+    "I'll be glad when this week is over",
+    'The exam stressed me out so much, I could scream.',
+    "my gran passed away peacefully in her sleep, we're all sad",
+    'we walked to the edge of the cliff to look at the view',
+    'killed it at the gym today',
+    'no plans this weekend, might just sleep',
+    'I picked a date for the party: the 14th.',
+    'The rope swing by the river is strong enough for adults too.',
+    "I'm done with this job for good, handing in my notice tomorrow.",
+    'Saying goodbye to my colleagues was harder than I thought.',
+    "I'd rather die than sing karaoke in front of my boss lol",
+    'that exam killed me, so tired',
+    "I'm dead tired after work",
+    'my phone died halfway through the call',
+    'My therapist asked if I ever have thoughts of suicide. I said no, never have.',
+    'Read a really moving article about a suicide prevention charity.',
+    'Volunteering at the crisis line this weekend, feeling good about it.',
+    'Bought paracetamol for my headache.',
+    'I would never kill myself, I love my kids too much.',
+    "if I ever felt like hurting myself I'd talk to my sister",
+    'in the film the hero jumps off a bridge to escape',
+    'i had surgery on my wrist last week and the stitches are itchy',
+    'Got a tattoo on my forearm today!',
+    'my cat scratched my arm pretty badly',
+    'Looking forward to the weekend, going hiking',
+    'The bridge near my house is being repaired, traffic is awful.',
+    "Tonight I'm going to cook a nice dinner.",
+    "I'm done with my exams for good!",
+    'she said she wants to die of embarrassment lol',
+    'The doctor said my dose of sertraline is going up to 100mg.',
+    'Cut back on sugar this week, feel better.',
+    'i gave my old bike to my cousin because i never use it',
+    'Wrote a letter to my pen pal in Japan.',
+    "We're moving out for good next month!",
+    "I'm at the end of my rope with this printer.",
+    'jumped into the pool on holiday and it was freezing',
+    'death metal concert was amazing',
+    'ready to stop fighting with my sister about the wedding',
+    "Looking at flights for the weekend, can't wait.",
+]
+
+
+@pytest.mark.parametrize(("family", "text"), [(f, t) for f, texts in FAMILIES.items() for t in texts])
+def test_each_family_shows_the_crisis_lines_for_the_writer(family, text):
+    found = crisis_signals(text)
+
+    assert any(signal.context == "self" for signal in found), (family, found)
+    assert all(signal.kind in crisis.LEVELS for signal in found)
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_words_that_are_not_a_crisis_stay_quiet(text):
+    assert crisis_signals(text) == []
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("My flatmate told me he has been thinking about killing himself.", "other"),
+    ("my best friend keeps saying she wants to die", "other"),
+    ("I tried to end my life when I was 19.", "past"),
+    ("Ten years ago I self harmed, I'm so proud of how far I've come.", "past"),
+    ("i have a history of overdoses but i'm in a good place", "past"),
+    ("Years ago I cut my arms every night, and lately the urge is back.", "self"),
+    ("I tried to kill myself when I was 16 and I want to die again now.", "self"),
+])
+def test_someone_else_and_the_past_change_the_card_not_the_lines(text, context):
+    assert {signal.context for signal in crisis_signals(text)} == {context}
+
+
+def test_a_statement_of_ones_own_is_never_silenced_by_a_documentary_or_a_question():
+    assert crisis_signals("Watched a film about suicide tonight and now I want to kill myself.")
+    assert crisis_signals("My therapist asked if I was safe. I'm not, I'm going to end it tonight.")
+
+
+def test_a_time_alone_is_intent_only_next_to_resolve():
+    assert crisis_signals("It's decided. Saturday night.")
+    assert crisis_signals("No more second guessing. Tonight.")
+    assert crisis_signals("Saturday night.") == []
+    assert crisis_signals("Exams are over. Saturday night. Pizza with the girls.") == []
+
+
+def test_the_pre_filter_lets_through_every_rule_that_matches():
+    """Every rule's needed words are read off its own pattern; a sentence without them could not
+    match it. Checked here on every sentence of these tests and of the dev corpus."""
+    from bench.crisis import load
+
+    texts = [t for texts in FAMILIES.values() for t in texts] + QUIET + [r["text"] for r in load("dev")]
+    checked = 0
+    for text in texts:
+        for sentence in crisis._sentences(text):
+            allowed = set(crisis._RULE_FILTER.candidates(crisis._keys(sentence.text)))
+            for index, rule in enumerate(crisis.RULES):
+                if rule.pattern.search(sentence.text):
+                    assert index in allowed, (index, sentence.text)
+                    checked += 1
+    assert checked > 500

@@ -152,3 +152,56 @@ def test_the_service_refuses_an_open_without_a_passphrase_for_a_client_elsewhere
     with pytest.raises(ThawingError, match="the computer it runs on"):
         services.unlock_local(passphrase="anything", client=ELSEWHERE)
     assert services.unlock_local(passphrase=None, client="127.0.0.1") == local_user
+
+
+# --- Finding 12: Lock ends every session; the next unlock does not bring old cookies back --------
+
+def copy_of(browser):
+    """Another browser holding the same cookies (as if they had been copied off this one)."""
+    from django.test import Client
+
+    other = Client()
+    for name, morsel in browser.cookies.items():
+        other.cookies[name] = morsel.value
+    return other
+
+
+@pytest.mark.django_db
+def test_after_lock_an_earlier_session_cookie_stays_signed_out_after_the_next_unlock(client):
+    from django.test import Client
+
+    services.set_up_local_profile(timezone="UTC", passphrase=PASSPHRASE)
+    assert client.post("/signin/", {"passphrase": PASSPHRASE}).status_code == 302
+    assert signed_in_now(client)
+    stolen = copy_of(client)
+    assert signed_in_now(stolen)
+    client.post("/signout/")  # Lock
+    again = Client()
+    assert again.post("/signin/", {"passphrase": PASSPHRASE}).status_code == 302
+    assert signed_in_now(again)
+    assert not signed_in_now(stolen)
+
+
+@pytest.mark.django_db
+def test_a_restart_is_a_lock_too_for_cookies_from_before(client):
+    from django.test import Client
+
+    from thawing.accounts import vault
+
+    services.set_up_local_profile(timezone="UTC", passphrase=PASSPHRASE)
+    assert client.post("/signin/", {"passphrase": PASSPHRASE}).status_code == 302
+    vault.lock()  # what a server restart leaves: the key forgotten, no Lock pressed
+    again = Client()
+    assert again.post("/signin/", {"passphrase": PASSPHRASE}).status_code == 302
+    assert not signed_in_now(client)
+
+
+@pytest.mark.django_db
+def test_a_second_browser_signing_in_while_unlocked_leaves_the_first_signed_in(client):
+    from django.test import Client
+
+    services.set_up_local_profile(timezone="UTC", passphrase=PASSPHRASE)
+    assert client.post("/signin/", {"passphrase": PASSPHRASE}).status_code == 302
+    second = Client()
+    assert second.post("/signin/", {"passphrase": PASSPHRASE}).status_code == 302
+    assert signed_in_now(client) and signed_in_now(second)

@@ -232,7 +232,11 @@ def open_local(*, passphrase: str | None, client: str | None = None) -> bytes | 
     if data_key is not None and record.get("version") == crypto.VERSION:
         # A profile from Thawing 0.1: keep its key, wrap it the version 2 way.
         _write_unlock_record(crypto.upgraded(record, passphrase or "", data_key))
+    was_open = vault.is_open()
     vault.open_with(data_key)
+    if client and data_key is not None and not was_open:
+        # A browser opens a locked profile (after Lock, or a restart): sessions from before end.
+        sign_out_other_browsers()
     return data_key
 
 
@@ -258,6 +262,10 @@ def unlock_local(*, passphrase: str | None, client: str | None = None) -> Abstra
 def lock_local() -> None:
     """Forget the data key (the web "Lock" button, the end of a CLI command)."""
     if is_local_mode():
+        if vault.is_open() and vault.key() is not None:
+            # Lock ends every session: a cookie from before never works again, even after the
+            # next unlock.
+            sign_out_other_browsers()
         vault.lock()
 
 

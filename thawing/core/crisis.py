@@ -144,6 +144,7 @@ _IRREGULAR = {
     "done": "do", "chose": "choose", "chosen": "choose", "sold": "sell", "lay": "lie",
     "lain": "lie", "lying": "lie", "meant": "mean", "tried": "try", "tries": "try", "came": "come",
     "read": "read", "learnt": "learn", "dreamt": "dream", "dug": "dig", "went": "go", "sat": "sit",
+    "ran": "run",
     "pills": "pill", "tablets": "pill", "tablet": "pill", "meds": "pill", "med": "pill",
     "medication": "pill", "medications": "pill", "medicine": "pill", "medicines": "pill",
     "painkillers": "pill", "painkiller": "pill", "paracetamol": "pill", "acetaminophen": "pill",
@@ -362,7 +363,7 @@ def _canonical_pattern(pattern: str) -> str:
         found = match.group(1)
         return _SIMPLE_EXPAND.get(found) or _LEMMA.get(found, found)
     marked = pattern.replace("\\b", "\x00")
-    return re.sub(r"(?<![\\a-z?])([a-z]+)(?![a-z])", word, marked).replace("\x00", "\\b")
+    return re.sub(r"(?<![\\a-z])(?<!\(\?)(?<!\(\?<)([a-z]+)(?![a-z])", word, marked).replace("\x00", "\\b")
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -611,7 +612,7 @@ RULES: tuple[Rule, ...] = (
                            r"rat poison|poison|cyanide|pesticide|paraquat|insecticide|sodium nitrite)\b" +
                            _gap(10) + r"(?:garage|car|myself|me\b|my|sleep|end|die|dead|seal|tape|door|"
                            r"window|drink|swallow|take|breathe|in|bag|head|would|how|enough|quick|"
-                           r"painless|peaceful|fall asleep|it)", mention=True),
+                           r"painless|peaceful|fall asleep|it|exhaust|tailpipe)", mention=True),
     _rule(SUICIDE, METHOD, rf"{W}(?:lie|lay|sit|stand|wait|park)\w* (?:down )?(?:on|across|between|by|at|"
                            r"near) (?:the )?(?:track|rail|line|platform edge|edge of the platform|"
                            r"level crossing|crossing|road|motorway)\b|\b(?:train|tube|subway|underground|"
@@ -657,7 +658,11 @@ RULES: tuple[Rule, ...] = (
                            r"(?:will not|can not|not going to) (?:be here|be around|be alive|wake up))\b"),
     _rule(SUICIDE, INTENT, r"\b(?:i have|i) (?:decided|made up my mind|made my decision|made the "
                            r"decision|chosen|picked|set a date|set the date|picked a date|picked the date|"
-                           r"chosen the day|chosen a day)\b(?! (?:\w+ ){0,2}(?:for|with)\b)(?! (?:to|"
+                           r"chosen the day|chosen a day)\b(?=$| , (?:it|this|that|tonight|tomorrow|today|"
+                           r"i am|no more|the|on|enough)| to (?:do it|end|go through|die|kill|stop|not)|"
+                           r" on (?:a |the )?"
+                           r"(?:date|day|method|place|spot|way|bridge|time)\b)(?! (?:\w+ ){0,2}(?:for|"
+                           r"with)\b)(?! (?:to|"
                            r"on) (?:go|buy|take|move|leave|quit|"
                            r"study|apply|start|try|learn|join|get|have|book|visit|stay))"
                            r"|\b(?:no|not) (?:going|turning) back\b|\bnothing (?:is )?(?:stopping|will stop|"
@@ -706,6 +711,7 @@ RULES: tuple[Rule, ...] = (
                          r"do it|kill)|how (?:many|much|long|high|far|tall|deep|fast|quick|painful|"
                          r"painless)\b" + _gap(6) + r"(?:die|dead|death|kill|lethal|fatal|take|"
                          r"would it take|does it take|to die|survive|bleed|hang|drop|fall|jump|pill|"
+                         r"multistorey|bridge|building|car park|roof|cliff|tower|balcony|viaduct|"
                          r"enough|overdose|unconscious|pass out|lose consciousness)|"
                          r"painless|lethal|fatal|suicide|method|methods|overdose|noose|"
                          r"exit bag|survive a fall|survive the fall|the drop|the height|height of|"
@@ -830,7 +836,8 @@ RULES: tuple[Rule, ...] = (
                                 _gap(6) + r"(?:again|out|back|hidden|hide|kept|keep|call|calling|"
                                 r"drawer|missed|miss|need|needed|used|use|grab|grabbed|took|take|"
                                 r"reach|reached|took apart|took the blade)\b"),
-    _rule(SELF_HARM, BEHAVIOUR, r"\b(?:banging|bang|bash|bashing|hit|hitting|punch|punching|slam|"
+    _rule(SELF_HARM, BEHAVIOUR, r"\bheadbutt\w* (?:the |a )?(?:wall|door|floor|mirror|desk)\b|"
+                                r"\b(?:banging|bang|bash|bashing|hit|hitting|punch|punching|slam|"
                                 r"slamming|smash|smashing)\w* (?:my )?(?:head|fist|fists|hand|hands)\b" +
                                 _gap(6) + r"(?:wall|floor|door|desk|until|till|again|hard|bruise|"
                                 r"bled|bleed|hurt|broke|mirror|table)\b|\b(?:pull|pulled|pulling|rip|"
@@ -1117,13 +1124,14 @@ FAMILY_RULES: tuple[Rule, ...] = (
                          r"never been born|vanish|cease to exist|not be here|never wake|not wake|die|dead|"
                          r"end it|end everything|erase myself|just stop)\b"),
     # Active thoughts: a voice, a first reaction, with no "I think about" before them.
-    _rule(SUICIDE, THOUGHTS, r"\b(?:head|brain|mind|voice|voices|thought|something|part of me|"
-                             r"inner voice)\b" +
+    _rule(SUICIDE, THOUGHTS, r"(?:\bmy )?\b(?:head|brain|mind|voice|voices|thought|something|part of me|"
+                             r"inner voice|it keep|keep)\b" +
                              _gap(4) + r"(?:say|tell|whisper|scream|shout|chant|beg|hiss|repeat)\w* "
                              r"(?:me )?(?:to )?,? ?(?:just )?(?:die|kill (?:myself|themself|me)|end it|jump|"
                              r"hang myself|go die|disappear|end everything|should die|should not be here|"
                              r"should not exist|do not deserve to live|unalive)\b"),
-    _rule(SUICIDE, THOUGHTS, r"\b(?:first|automatic|immediate|default|only|usual) (?:thought|reaction|"
+    _rule(SUICIDE, THOUGHTS, r"(?:\bmy )?\b(?:first|automatic|immediate|default|only|usual) (?:thought|"
+                             r"reaction|"
                              r"instinct|"
                              r"response|urge|impulse)\b" + _gap(3) + r"(?:kill themself|kill myself|die|"
                              r"end it|dying|suicide|not be here|not exist|jump|unalive)\b"),
@@ -1156,14 +1164,19 @@ FAMILY_RULES: tuple[Rule, ...] = (
                            r"night|"
                            r"time)|practise|practice|count|minutes|quietest|when it is quiet)\b"),
     # Intent: a time and resolve, and no keyword.
-    _rule(SUICIDE, INTENT, r"\b(?:that is|this is|thats) when\b(?: i (?:will|am going to|do|go)(?: do it| go|"
+    _rule(SUICIDE, INTENT, r"^(?:that is|this is|thats|it is) (?:the day|the night|the date|the one)$|"
+                           r"\b(?:i am|i will|i will be|i am going to be) doing it (?:on |at |this |next |"
+                           r"by |before |"
+                           rf"after |in )?{WHEN}\b|"
+                           r"\b(?:that is|this is|thats) when\b(?: i (?:will|am going to|do|go)(?: do it| go|"
                            r" end it)?)?$|\bthat is when i (?:will|am going to) do it\b"),
     _rule(SUICIDE, INTENT, r"\b(?:will be|is going to be|going to be|would be|is) my (?:very )?last\b"
                            r"(?: (?:one|christmas|birthday|new year|summer|winter|spring|autumn|year|week|"
                            r"weekend|night|morning|sunrise|sunset|entry|post))?(?:$| ,| then| i think|"
                            r" honestly)"),
     _rule(SUICIDE, INTENT, rf"{W}{WHEN} (?:is|will be) (?:it|the (?:day|night|one|end|time))(?:$| ,)"),
-    _rule(SUICIDE, INTENT, r"\b(?:not|never|will not|am not|is not) (?:going to )?(?:make|last|see|"
+    _rule(SUICIDE, INTENT, r"\b(?:i|i am|i will|i do not think i will|i doubt i will|i am probably) "
+                           r"(?:probably )?(?:not|never) (?:going to )?(?:make|last|see|"
                            r"survive|get)"
                            rf" (?:it )?(?:to|past|through|until|till) {WHEN}(?:$| ,| anyway| i think|"
                            rf" honestly|"
@@ -1222,17 +1235,33 @@ FAMILY_RULES: tuple[Rule, ...] = (
                              r"|probably)\b"),
     _rule(WARNING, FAREWELL, r"\b(?:say|sorry|goodbye|apologise|apologize|thank|hug|call|visit|tell|need|"
                              r"want|"
-                             r"have to|make sure|fix|sort|see)\w*\b" + _gap(8) + r"(?:before|while i still "
-                             r"can|while i can) (?:the end|my end|i go|i die|i am gone|i leave for good|"
-                             r"it is too late|i do it|i do this)\b(?! (?:of|to|out|on|back|home|away|for|in|"
-                             r"into|shopping|abroad|there))"),
-    _rule(WARNING, FAREWELL, r"\b(?:affairs|everything|my things|paperwork|finances) (?:are |"
+                             r"have to|make sure|fix|sort|see)\w*\b" + _gap(8) + r"(?:(?:before) (?:the end|"
+                             r"my end|i go|i die|i am gone|i leave for good|it is too late|i do it|"
+                             r"i do this)\b"
+                             r"(?! (?:of|to|out|on|back|home|away|for|in|into|shopping|abroad|there))|"
+                             r"while i "
+                             r"(?:still )?(?:can|could)(?:$| ,))"),
+    _rule(WARNING, FAREWELL, r"^(?!.*\b(?:surgery|operation|procedure|holiday|trip|travel|move|moving|"
+                             r"deployment|flight|baby|wedding|retire|retirement|work|job|office)\b).*"
+                             r"\b(?:affairs|everything|my things|paperwork|finances) (?:are |"
                              r"is )?(?:in order|"
                              r"put in order)\b|\b(?:put|get|getting|putting|sort|"
                              r"sorting)\w* (?:all )?(?:my )?"
                              r"affairs (?:in order|sorted)\b|\bfor whoever (?:take|has to|find|get|will|"
                              r"clear|"
                              r"sort|deal|end up|look after|is left|come)\w*\b|\bwho gets what\b|"
+                             r"\bwho gets my\b|"
+                             r"\b(?:tie|wrap) (?:everything|it all|all of it) up\b(?! (?:at|before|for|"
+                             r"with) )|"
+                             r"\b(?:she|he|they|you|my \w+|\w+) (?:can|could|should|will|get to) (?:have|"
+                             r"keep) my "
+                             r"(?!old |spare |extra |leftover |other )(?:\w+ )?(?:car|bike|guitar|records|"
+                             r"books|clothes|jewellery|jewelry|watch|console|laptop|stuff|things|everything|"
+                             r"room|collection|camera|games)\b(?! (?:when|while|until|till|if|for the))|"
+                             r"\b(?:video|letter|message|recording|note|card)s? for (?:my|"
+                             r"the) (?:\w+ )?(?:kid|kids|"
+                             r"child|son|daughter|family|niece|nephew|partner|sister|brother|parent)s? to "
+                             r"(?:watch|read|open|have|keep) (?:when|after|once|one day|someday)\b|"
                              r"\bwho (?:should|"
                              r"will) (?:get|have) my\b|\b(?:clear|clean|tidy|sort) up after me\b(?! when| if)"
                              r"|\bloose ends\b" + _gap(6) + r"(?:before (?:friday|saturday|sunday|monday|"
@@ -1294,15 +1323,16 @@ FAMILY_RULES: tuple[Rule, ...] = (
                              r"finally)\b (?:just )?(?:stop|quit|give up) (?:fighting|trying|struggling|"
                              r"resisting|holding on|hanging on)(?: it| this| any more| now| for good)?"
                              r"(?:$| ,| i am| now)"),
-    _rule(WARNING, FINALITY, r"\b(?:log|sign|clock|check|tap|bow) (?:off|out)\b" + _gap(3) +
+    _rule(WARNING, FINALITY, r"\b(?:log|sign|clock|check|tap|bow)\w* (?:off|out)\b" + _gap(3) +
                              r"(?:forever|for good|permanently|for ever|for the last time|of life|"
                              r"of this life|"
                              r"of existence)\b(?! (?:from|on) )|\bnothing (?:left )?(?:to wait for|left to "
                              r"look forward to|left to hold on to|worth waiting for)\b"
                              r"|\b(?:me|i am|i will be|i would be|that is me|then i am|then me)\b (?:\w+ )?"
-                             r"done\b" + _gap(3) + r"(?:for good|forever|permanently|for ever|"
-                                                   r"once and for all)"
-                             r"\b"),
+                             r"done\b(?! with (?:this|the|that|my|his|her|their|our|work|school|uni|him|"
+                             r"them|you|it\b(?! all)))" + _gap(3) + r"(?:for good|forever|permanently|"
+                                                                    r"for ever|"
+                             r"once and for all)\b"),
     # Self-harm: other methods and verbs, tools, hiding, and keeping wounds open.
     _rule(SELF_HARM, BEHAVIOUR, r"\b(?:cigarette|lighter|match|flame|candle)\b" + _gap(3) + r"(?:out )?(?:on|"
                                 rf"against|to|under|into) (?:my )?(?:\w+ )?{BODY}\b"
@@ -1364,6 +1394,54 @@ MORE_RULES: tuple[Rule, ...] = (
                              r"(?:with|at|through))|\bmy (?:funeral|memorial) (?:songs|playlist|music|plans|"
                              r"wishes) (?:is|are) (?:done|sorted|finished|ready|chosen|written)\b"
                              r"|\bwhere my will is\b"),
+)
+MORE_RULES = MORE_RULES + (
+    _rule(SUICIDE, PLAN, r"\b(?:which|what|a|the) (?:bridge|building|car park|multistorey|station|spot|place|"
+                         r"platform|cliff|roof|level crossing|crossing|stretch of (?:road|track|line))\b" +
+                         _gap(5) + r"(?:no|without|least|fewest|fewer|not many) (?:cameras|cctv|people|staff|"
+                         r"barriers|fences|nets|railings|security|one around|one about)\b"),
+    _rule(SUICIDE, PLAN, r"\bbeen (?:collect|save|hoard|stockpile|stash|keep|gather|squirrel|hide|take)\w* "
+                         r"(?:\w+ ){0,4}pill\b(?! (?:as|like|every|each|twice|once|on time|regularly))"
+                         r"|\b(?:the )?(?:when|how|where) and (?:the )?(?:when|how|where)\b"
+                         r"|\b(?:write down|note|check|look up|learn|memorise|memorize|know|"
+                         r"time)\w* (?:\w+ ){0,4}"
+                         r"(?:time|timetable|schedule|"
+                         r"when)\b (?:\w+ ){0,4}train\w* (?:\w+ ){0,2}(?:do not stop|"
+                         r"does not stop|pass through|go through|come through|do not slow|fly through|"
+                         r"speed through)\b"),
+    _rule(WARNING, BURDEN, r"\ball i (?:ever )?do is\b" + _gap(2) + r"(?:make|cause|bring|hurt|ruin|"
+                                                                    r"disappoint|"
+                           r"let down|burden|drag|stress|upset|worry|cost)\w*\b" + _gap(6) +
+                           r"(?:harder|worse|pain|problems|trouble|stress|misery|worry|everyone|everybody|"
+                           r"people|family|them|down)\b"),
+)
+MORE_RULES = MORE_RULES + (
+    _rule(WARNING, FAREWELL, r"\b(?:will not|not going to|would not|"
+                             r"will no longer) need (?:\w+ ){0,5}(?:soon|much "
+                             r"longer|for long|where i am going|after this week|after (?:friday|saturday|"
+                             r"sunday|"
+                             r"monday|tuesday|wednesday|thursday|tonight|tomorrow|the weekend))\b"
+                             r"|\bto be (?:posted|opened|read|sent|found) (?:after|afterwards|"
+                             r"once i am gone|when i "
+                             r"am gone)(?:$| ,)|\b(?:look after|take care of|have|keep|feed|mind)\b" +
+                             _gap(6) +
+                             r"if anything (?:ever )?happens(?: to me)?(?:$| ,)"
+                             r"|\b(?:i am not|i will not|i am never|i will never) (?:be )?(?:coming|"
+                             r"come) back\b"
+                             r"(?! (?:to|until|till|after|before|tomorrow|today|tonight|on|next|here|there|"
+                             r"home|in|into|from|at)\b)(?! for (?:the|a|lunch|dinner|tea|seconds|more)\b)"),
+    _rule(SUICIDE, INTENT, r"\b(?:i have|i) (?:decided|chosen|picked|set)\b(?: on)? " + WHEN + r"(?:$| ,)"
+                           r"|^(?:that is|this is|thats|it is) " + WHEN + r"$"),
+    _rule(SUICIDE, PLAN, r"\b(?:got|have)\b (?:the |a |my )?(?:belt|rope|noose|cord|cable|pill|gun|blade|"
+                         r"charcoal|helium)\b" + _gap(8) + r"(?:got|have) (?:the |a |my )?(?:time|place|spot|"
+                         r"day|date|door|beam|nerve|guts|courage|plan)\b"
+                         r"|\b(?:cable|cord|belt|rope|scarf|tie|lead|charger|sheet)\b" + _gap(3) +
+                         r"(?:tie|knot)\w* (?:in|into) a (?:loop|noose|knot)\b"
+                         r"|\b(?:count|measure|pace)\w* (?:\w+ ){0,3}(?:to|from) (?:the )?(?:edge|ledge|"
+                         r"yellow "
+                         r"line|platform edge|edge of the platform|track|railing|parapet)\b"
+                         r"|\blie\w*\b" + _gap(8) + r"(?:supply|prescription|script|more pill|extra pill|"
+                         r"repeat)\b"),
 )
 RULES = RULES + FAMILY_RULES + MORE_RULES
 
@@ -1718,7 +1796,7 @@ _IDIOMS = _compile(
     r"|\bend (?:it|things) with (?:him|her|them|my \w+|[a-z]+)\b|\b(?:end|ending) (?:the|my|our|this) "
     r"(?:call|meeting|relationship|lease|contract|subscription|chapter|shift|day|week|year|"
     r"session|conversation|streak|friendship|marriage|engagement|tenancy|trial|project|argument|"
-    r"fight|season|term|semester|course|game|match|tour|run)\b|\bend (?:up|of)\b"
+    r"fight|season|term|semester|course|game|match|tour|run)\b|\bend (?:up|of)\b(?! the (?:road|line)\b)"
     r"|\b(?:could|would|will|gonna|going to) (?:murder|kill) (?:a|for a|for some|some|an)\b"
     r"|\bkill for\b|\bi am dead (?:lol|lmao|haha|💀|😂)|\b(?:lol|lmao|lmfao|haha|hahaha)\b (?:i am )?dead\b"
     r"|\bdeath (?:metal|stare|trap|wish list|star|valley|by chocolate|row|toll|certificate|"
@@ -1737,7 +1815,8 @@ _IDIOMS = _compile(
     r"|\b(?:carbon monoxide|co) (?:alarm|detector|monitor|poisoning from)\b|"
     r"\b(?:that|this|the|work|exam|test|shift|day|week|run|workout|class|meeting|commute|heat|hike|boss|"
     r"job|homework|essay|gym|hangover|walk|drive|flight|trip|game|match|session|lesson|lecture|"
-    r"interview|party|wedding|spin class|leg day|deadline) (?:\w+ )?kill me\b(?! off| now)|"
+    r"interview|party|wedding|spin class|leg day|deadline) (?:(?!pill |rope |gun |bullet |blade |"
+    r"overdose |dose |fall |drop |train |jump |you |i |they |someone )\w+ ){0,4}kill me\b(?! off| now)|"
     r"\blethal dose of (?:caffeine|coffee|water|"
     r"chocolate|sugar|cuteness|nutmeg|carrots|bananas)\b|\bhurt (?:myself|me) (?:laughing|at the gym|"
     r"lifting|running|playing|skiing|dancing)\b")
@@ -1766,19 +1845,31 @@ _QUESTIONNAIRE = _compile(r"^(?:do you|have you|are you|did you|were you|in the 
 
 def _experiencer(sentence: _Sentence, start: int, end: int) -> str:
     """Whose words these are: the person writing, or someone they write about."""
-    inside = sentence.text[start:end]
-    if re.search(r"\b(?:myself|my|me|i)\b", inside):
+    inside = sentence.text[start:end].split()
+    if any(w in ("i", "me", "myself") or (w == "my" and not _names_someone(inside, k))
+           for k, w in enumerate(inside)):
         return SELF
-    if re.search(r"\bthemself\b", inside):
+    if "themself" in inside:
         return OTHER
-    for word in reversed(sentence.before(start)):
-        if word == ",":
-            continue
+    before = [w for w in sentence.before(start) if w != ","]
+    for distance, word in enumerate(reversed(before)):
+        k = len(before) - 1 - distance
+        if word in ("me", "us"):
+            continue   # an object ("she told me ..."): the subject is further back
+        if word == "my":
+            return OTHER if _names_someone(before, k) else SELF
         if _SELF_PERSON.fullmatch(word):
             return SELF
-        if _OTHER_PERSON.fullmatch(word):
+        if word in _OTHER_PRONOUNS or (distance < 4 and _OTHER_PERSON.fullmatch(word)):
+            # A person named further back ("as a kid", "to my neighbour") is no subject of these
+            # words; he, she, they and someone are.
             return OTHER
     return SELF
+
+
+def _names_someone(words: list[str], k: int) -> bool:
+    """ "my" at words[k] begins the name of someone else: "my friend", "my best friend"."""
+    return any(_OTHER_PERSON.fullmatch(w) for w in words[k + 1:k + 3])
 
 
 def _denied(sentence: _Sentence, start: int) -> bool:
@@ -1860,7 +1951,9 @@ _IF_EVER = _compile(r"\b(?:if|in case|should|when|whenever) (?:i |ever i )?(?:ev
                    r"(?:if|whether|about) (?:i|any|ever)\b|\b(?:ask|asked|asks|asking|wanted to know|"
                    r"want to know|wants to know) (?:me )?(?:if|whether)\b")
 _SAID_YES = _compile(r"\b(?:said|say|told|answered|admitted|admit|confessed) (?:\w+ )?(?:yes|yeah|the truth|"
-                     r"that i (?:have|had|do|did|am|was))\b")
+                     r"that i (?:have|had|do|did|am|was))\b|\bi (?:lied|lie)\b")
+_OTHER_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "their", "someone", "somebody",
+                   "themself"}
 
 
 def _judge(rule: Rule, sentence: _Sentence, start: int, end: int, denied_next: bool) -> str | None:
@@ -1972,7 +2065,7 @@ def _learned(sentences: list[_Sentence], vetoed: set[int]) -> list[_Found]:
         if i in vetoed or learned_score(words) < threshold:
             continue
         context = _judge(_LEARNED_RULE, sentence, 0, len(sentence.text), _denied_next(sentences, i))
-        if context == SELF and not re.search(r"\b(?:i|me|myself)\b", sentence.text) and any(
+        if context == SELF and not re.search(r"\b(?:i|me|myself|ill)\b", sentence.text) and any(
                 _OTHER_PERSON.fullmatch(w) for w in words):
             context = OTHER
         if context is not None:

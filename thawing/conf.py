@@ -15,11 +15,15 @@ THAWING_FIELD_KEYS     comma-separated ID:KEY pairs (KEY: 32 bytes in base64url)
                        current: free text is encrypted in the database with it (server mode;
                        a local database is already encrypted whole, so it stays off there
                        unless this is set). See docs/deploy-keys.md.
+THAWING_MAX_UPLOAD_BYTES the largest file an import takes through the web page or the API, in
+                       bytes or with K, M or G (binary: 32M is 32 MiB, the default); a request
+                       may be UPLOAD_FORM_ALLOWANCE larger for the form around the file
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -163,3 +167,25 @@ def parse_field_keys(raw: str, name: str = "THAWING_FIELD_KEYS") -> Keyring | No
 
 def allowed_hosts() -> list[str]:
     return csv("THAWING_ALLOWED_HOSTS") or ["127.0.0.1", "localhost", "[::1]"]
+
+
+# An import upload: the file, and room for the rest of its form (the kind, the options, the
+# multipart framing) in the request around it.
+UPLOAD_DEFAULT_BYTES = 32 * 2**20
+UPLOAD_FORM_ALLOWANCE = 256 * 2**10
+_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
+
+
+def max_upload_bytes() -> int:
+    """THAWING_MAX_UPLOAD_BYTES in bytes: a whole number, optionally with K, M or G (KiB, MiB, GiB)."""
+    raw = os.environ.get("THAWING_MAX_UPLOAD_BYTES", "").strip()
+    if not raw:
+        return UPLOAD_DEFAULT_BYTES
+    found = re.fullmatch(r"(\d+) ?([KMG]?)(?:i?B)?", raw, re.IGNORECASE)
+    if found is None:
+        raise ConfigError(f"THAWING_MAX_UPLOAD_BYTES should be a number of bytes, like 33554432 or 32M "
+                          f"(it is {raw!r}).")
+    size = int(found[1]) * _UNITS[found[2].upper()]
+    if not 2**16 <= size <= 2**30:
+        raise ConfigError("THAWING_MAX_UPLOAD_BYTES should be between 64K and 1G.")
+    return size

@@ -120,6 +120,13 @@ SECURE_HSTS_PRELOAD = conf.flag("THAWING_HSTS_PRELOAD")
 SILENCED_SYSTEM_CHECKS = [check for check, on in (("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS),
                                                   ("security.W021", SECURE_HSTS_PRELOAD)) if not on]
 CSRF_TRUSTED_ORIGINS = conf.csv("THAWING_TRUSTED_ORIGINS")
+# Import uploads: the largest file, and the largest request around it (also the size of the
+# embedded server's buffers and of a proxy's body limit, see docs/deploy.md).
+THAWING_MAX_UPLOAD_BYTES = conf.max_upload_bytes()
+THAWING_MAX_REQUEST_BYTES = THAWING_MAX_UPLOAD_BYTES + conf.UPLOAD_FORM_ALLOWANCE
+# No address keeps an uploaded file: the import, once the sign-in is confirmed, installs its own
+# handler (in memory, up to the limit); everywhere else a file part is read past and dropped.
+FILE_UPLOAD_HANDLERS = ["thawing.portability.uploads.DropFiles"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

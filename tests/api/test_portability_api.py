@@ -56,12 +56,12 @@ def test_the_exports_are_attachments_of_their_type(signed_in, local_user):
     exported = signed_in.get("/api/export.json")
     assert exported["Content-Type"] == "application/json"
     assert exported["Content-Disposition"] == 'attachment; filename="thawing-2026-03-10.json"'
-    assert json.loads(exported.content)["format"] == "thawing-export"
+    assert json.loads(exported.getvalue())["format"] == "thawing-export"
     table = signed_in.get("/api/export.csv?what=habits")
     assert table["Content-Type"] == "text/csv; charset=utf-8"
-    assert next(csv.reader(io.StringIO(table.content.decode("utf-8-sig"))))[0] == "date"
+    assert next(csv.reader(io.StringIO(table.getvalue().decode("utf-8-sig"))))[0] == "date"
     journal = signed_in.get("/api/export.md")
-    assert journal.content.startswith(b"# Journal")
+    assert journal.getvalue().startswith(b"# Journal")
 
 
 def test_an_unknown_csv_table_is_a_400(signed_in):
@@ -106,9 +106,9 @@ def test_a_thawing_export_round_trips_through_the_api(signed_in, local_user, mak
     fill_every_kind(other)
     client = Client()
     client.force_login(other)
-    exported = client.get("/api/export.json").content
+    exported = client.get("/api/export.json").getvalue()
     assert send(signed_in, "/api/import", "thawing", exported, name="t.json").status_code == 200
-    mine = json.loads(signed_in.get("/api/export.json").content)
+    mine = json.loads(signed_in.get("/api/export.json").getvalue())
     theirs = json.loads(exported)
     for document in (mine, theirs):
         document.pop("exported_at")
@@ -171,4 +171,4 @@ def test_each_person_exports_only_their_own_records(server_mode, make_account):
     client = Client()
     client.force_login(kim)
     for path in ("/api/export.json", "/api/export.csv", "/api/export.md"):
-        assert b"robin" not in client.get(path).content
+        assert b"robin" not in client.get(path).getvalue()

@@ -42,6 +42,7 @@ def every_free_text(make_account):
     from thawing.checkins.models import CheckIn, Episode, Numbing
     from thawing.db.fields import encrypted_fields
     from thawing.journal.models import Entry, ThoughtRecord
+    from thawing.portability.models import PendingImport
     from thawing.practices.models import Activity, Connection, ListItem, Session
 
     user = make_account("robin")
@@ -71,5 +72,7 @@ def every_free_text(make_account):
     ListItem.objects.create(user=user, kind="enjoy", **texts(ListItem, "text", "detail"))
     Activity.objects.create(user=user, kind="enjoy", done_on=today, **texts(Activity, "title", "note"))
     Connection.objects.create(user=user, on=today, how="call", **texts(Connection, "who", "note"))
+    PendingImport.objects.create(user=user, token="waiting-import", kind="jrnl",
+                                 **texts(PendingImport, "payload"))
     assert set(sentences) == {field.aad for field in encrypted_fields()}
     return sentences

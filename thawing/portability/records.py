@@ -1,12 +1,13 @@
-"""Every record of one person, read in one pass, as the plain records of the export format.
+"""Every record of one person, read kind by kind, as the plain records of the export format.
 
-Used by the JSON export, and by the Thawing import to find what is already there: the same
-reading gives both, so a record and its exported copy always have the same key.
+Used by the JSON export (streamed as it is read) and by the Thawing import to find what is
+already there (`snapshot`, held whole): the same reading gives both, so a record and its
+exported copy always have the same key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +53,20 @@ PARENTS = {
 OWN_SOURCES = ("daylio", "jrnl")
 
 
+# Parts are read in the order of their record, then their own; an entry's tags by tag name.
+PART_ORDER: dict[str, tuple[str, ...]] = {
+    "checkin_emotions": ("checkin__at", "checkin__pk", "pk"),
+    "body_sensations": ("checkin__at", "checkin__pk", "pk"),
+    "entry_tags": ("entry__written_at", "entry__pk", "tag__name", "pk"),
+    "medication_changes": ("medication__created_at", "medication__pk", "on", "pk"),
+}
+# Kinds other records link to: their export ids are kept while the export is read.
+TARGETS = frozenset(LINKS.values())
+# Rows fetched from the database at a time while an export is read.
+READ_BATCH = 2_000
+Numbered = Iterator[tuple[int, dict[str, object]]]
+
+
 @dataclass
 class Snapshot:
     """The person's records per kind as plain export records (ids from 1), and their database keys."""
@@ -65,51 +80,65 @@ def column(kind: str, name: str) -> str:
     return COLUMNS[name] if (kind, name) in LINKS else name
 
 
-def _rows(kind: str, user: AbstractBaseUser) -> list[dict[str, Any]]:
+def _rows(kind: str, user: AbstractBaseUser) -> Iterator[dict[str, Any]]:
     columns = ["pk", *(column(kind, name) for name in FIELDS[kind] if name != "id")]
     queryset = MODELS[kind].objects.filter(user=user)
     if kind == "imported_keys":
         queryset = queryset.filter(source__in=OWN_SOURCES)
-    return list(queryset.order_by(*ORDER[kind]).values(*columns))
+    order = PART_ORDER.get(kind, ORDER[kind])
+    return queryset.order_by(*order).values(*columns).iterator(chunk_size=READ_BATCH)
+
+
+def read(user: AbstractBaseUser, *,
+         progress: Callable[[int, int], None] | None = None) -> dict[str, Numbered]:
+    """Every record of `user` as (database key, plain record), kind by kind in the export's order.
+
+    Each kind is read from the database only when its turn comes, in batches, so an export goes
+    out while it is read instead of being held whole (issue 13, finding 8). Read the kinds in
+    order: parts take their record's export id from the kinds before them. A part whose record
+    appeared after that record's kind was read (written meanwhile) is left out.
+    """
+    local: dict[str, dict[int, int]] = {}
+    return {kind: _numbered(kind, user, local, step, progress) for step, kind in enumerate(KINDS, start=1)}
+
+
+def _numbered(kind: str, user: AbstractBaseUser, local: dict[str, dict[int, int]], step: int,
+              progress: Callable[[int, int], None] | None) -> Numbered:
+    numbers = local.setdefault(kind, {}) if kind in TARGETS else None
+    number = 0
+    for row in _rows(kind, user):
+        record = _plain(kind, number + 1, row, local)
+        if record is None:
+            continue
+        number += 1
+        if numbers is not None:
+            numbers[row["pk"]] = number
+        yield row["pk"], record
+    if progress is not None:
+        progress(step, len(KINDS))
 
 
 def snapshot(user: AbstractBaseUser, *, progress: Callable[[int, int], None] | None = None) -> Snapshot:
-    """Every record of `user`, in the export's order, linked by export ids."""
+    """Every record of `user`, in the export's order, linked by export ids, held in memory."""
     records: dict[str, list[dict[str, object]]] = {}
     pks: dict[str, list[int]] = {}
-    local: dict[str, dict[int, int]] = {}
-    for step, kind in enumerate(KINDS, start=1):
-        rows = _rows(kind, user)
-        rows = _in_parent_order(kind, rows, local)
-        local[kind] = {row["pk"]: number for number, row in enumerate(rows, start=1)}
-        pks[kind] = [row["pk"] for row in rows]
-        records[kind] = [_plain(kind, number, row, local) for number, row in enumerate(rows, start=1)]
-        if progress is not None:
-            progress(step, len(KINDS))
+    for kind, numbered in read(user, progress=progress).items():
+        found = list(numbered)
+        pks[kind] = [pk for pk, _ in found]
+        records[kind] = [record for _, record in found]
     return Snapshot(records, pks)
 
 
-def _in_parent_order(kind: str, rows: list[dict[str, Any]],
-                     local: dict[str, dict[int, int]]) -> list[dict[str, Any]]:
-    """Parts follow their record (an entry's tags by name), keeping their own order within it."""
-    if kind not in PARENTS:
-        return rows
-    link, parent = PARENTS[kind]
-    order = local[parent]
-    if kind == "entry_tags":
-        tags = local["tags"]
-        return sorted(rows, key=lambda r: (order.get(r["entry_id"], 0), tags.get(r["tag_id"], 0)))
-    return sorted(rows, key=lambda r: order.get(r[COLUMNS[link]], 0))
-
-
 def _plain(kind: str, number: int, row: dict[str, Any],
-           local: dict[str, dict[int, int]]) -> dict[str, object]:
+           local: dict[str, dict[int, int]]) -> dict[str, object] | None:
     record: dict[str, object] = {"id": number}
     for name in FIELDS[kind]:
         if name == "id":
             continue
         value = row[column(kind, name)]
         if (kind, name) in LINKS and value is not None:
-            value = local[LINKS[(kind, name)]][value]
+            value = local[LINKS[(kind, name)]].get(value)
+            if value is None and kind in PARENTS:
+                return None
         record[name] = plain(value)
     return record

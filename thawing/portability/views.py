@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.portability import services
-from thawing.portability.uploads import hold_in_memory
+from thawing.portability.uploads import SEVERAL, hold_in_memory, too_big
 from thawing.web import say
 
 CONTENT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8",
@@ -46,19 +46,20 @@ def _errors(error: ThawingError) -> dict[str, str]:
 
 
 @require_GET
-def download(request: HttpRequest, format: str) -> HttpResponse:
+def download(request: HttpRequest, format: str) -> StreamingHttpResponse:
+    """The export goes out while it is read: never held whole, never in a temporary file."""
     user = request.user
     what = request.GET.get("what", "checkins")
     try:
         if format == "json":
-            data = services.export_json(user=user)
+            pieces = services.stream_export_json(user=user)
         elif format == "csv":
-            data = services.export_csv(user=user, what=what)
+            pieces = services.stream_export_csv(user=user, what=what)
         else:
-            data = services.export_markdown(user=user, say=say)
+            pieces = services.stream_export_markdown(user=user, say=say)
     except InvalidInput:
         raise Http404 from None
-    response = HttpResponse(data, content_type=CONTENT_TYPES[format])
+    response = StreamingHttpResponse(pieces, content_type=CONTENT_TYPES[format])
     name = services.export_filename(user=user, format=format, what=what)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -67,8 +68,15 @@ def download(request: HttpRequest, format: str) -> HttpResponse:
 @csrf_exempt
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
-    """Step 1: keep the file (in memory while it arrives), then show its preview."""
-    hold_in_memory(request, services.UPLOAD_MAX_BYTES)
+    """Step 1: keep the file (in memory while it arrives), then show its preview.
+
+    The sign-in is already confirmed (middleware); a request longer than an import takes is
+    refused before anything reads it, and only then is the file read, by the CSRF check.
+    """
+    if too_big(request, services.UPLOAD_MAX_BYTES):
+        return _index(request, {"file": say(services.too_big_message())}, {}, status=413)
+    if request.content_type == "multipart/form-data":
+        hold_in_memory(request, services.UPLOAD_MAX_BYTES)
     return _upload(request)
 
 
@@ -77,15 +85,15 @@ def _upload(request: HttpRequest) -> HttpResponse:
     values = {"kind": request.POST.get("kind", ""), "time_format": request.POST.get("time_format", "")}
     file = request.FILES.get("file")
     try:
-        if getattr(request, "upload_too_big", False):
-            raise InvalidInput({"file": _("This file is bigger than %(mb)s MB. Import it from the command "
-                                          "line instead: thawing import KIND FILE")
-                                % {"mb": services.UPLOAD_MAX_BYTES // 2**20}})
+        refused = getattr(request, "upload_refused", "")
+        if refused:
+            raise InvalidInput({"file": services.SEVERAL_FILES if refused == SEVERAL
+                                else services.too_big_message()})
         data = file.read() if file else b""
         token = services.keep_upload(user=request.user, kind=values["kind"], data=data)
     except ThawingError as error:
         return _index(request, _errors(error), values, status=400)
-    return _preview(request, token, {"time_format": values["time_format"]})
+    return _preview(request, token, {"time_format": values["time_format"]}, data=data)
 
 
 def _options(post: Mapping[str, Any]) -> dict[str, Any]:
@@ -95,15 +103,21 @@ def _options(post: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _preview(request: HttpRequest, token: str, options: dict[str, Any], status: int = 200,
-             errors: Mapping[str, str] | None = None) -> HttpResponse:
-    """Step 2: what the file holds, what is new, what must be left out, moods to give a value."""
+             errors: Mapping[str, str] | None = None, data: bytes | None = None) -> HttpResponse:
+    """Step 2: what the file holds, what is new, what must be left out, moods to give a value.
+
+    `data`: the file just uploaded, so it need not be read back from the database.
+    """
     try:
         pending = services.pending_upload(user=request.user, token=token)
-        preview = services.preview_import(user=request.user, kind=pending.kind, data=bytes(pending.data),
-                                          options=options)
+        preview = services.preview_import(user=request.user, kind=pending.kind, options=options,
+                                          data=services.upload_data(pending) if data is None else data)
     except NotFound as error:
         messages.info(request, say(error.message))
         return redirect("data:index")
+    except services.ImportBusy as error:
+        # Another import of theirs is under way: the upload waits, the person tries again soon.
+        return _index(request, _errors(error), {"kind": pending.kind}, status=409)
     except ThawingError as error:
         # A file that can't be read at all: nothing to confirm, so it goes at once.
         services.discard_upload(user=request.user, token=token)
@@ -130,11 +144,13 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return _preview(request, token, options)
     try:
         pending = services.pending_upload(user=request.user, token=token)
-        report = services.run_import(user=request.user, kind=pending.kind, data=bytes(pending.data),
-                                     options=options)
+        report = services.run_import(user=request.user, kind=pending.kind,
+                                     data=services.upload_data(pending), options=options)
     except NotFound as error:
         messages.info(request, say(error.message))
         return redirect("data:index")
+    except services.ImportBusy as error:
+        return _index(request, _errors(error), {"kind": pending.kind}, status=409)
     except ThawingError as error:
         return _preview(request, token, options, status=400, errors=_errors(error))
     services.discard_upload(user=request.user, token=token)

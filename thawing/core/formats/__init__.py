@@ -14,6 +14,11 @@ file can be read, and `InvalidInput` for a bad option (a mood map value, a time 
 No message ever quotes the person's own words. Free text is not length-checked here: the
 service applies Thawing's limits when it saves.
 
+Limits (issue 13, finding 8): a file gives at most MAX_RECORDS rows or entries (a Thawing
+export: records of each kind), and a JSON file at most MAX_JSON_VALUES values; a reader
+stops and raises `UnreadableFile` (reason "too_many") as soon as a file goes beyond them, so a
+file can't make the server build millions of records. A real history fits many times over.
+
 Moments are naive local wall-clock times, as the other app showed them; the caller applies
 the person's time zone. `key` is the SHA-256 of a record's normalised content (moment to the
 minute, the words, the labels), so importing the same file twice finds the same keys and the
@@ -91,6 +96,14 @@ class Parsed:
 
 Reader = Callable[..., Parsed]
 
+# Rows, entries or records one import takes: a decade of several check-ins a day is about
+# 15,000 rows, and Thawing's own decade benchmark about 11,000 check-ins.
+MAX_RECORDS = 100_000
+# Values (strings, numbers, arrays, objects, keys) in a JSON file: the JSON reader builds them all
+# at once, at about 30-60 bytes each, so this keeps that under about 150 MB.
+MAX_JSON_VALUES = 2_500_000
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+
 # Reason codes of `Skipped` and `UnreadableFile`, each with the sentence shown for it.
 REASONS: dict[str, Message] = {
     "date": msg("the date isn\u2019t one I can read."),
@@ -104,6 +117,30 @@ REASONS: dict[str, Message] = {
 def skipped(line: int, reason: str) -> Skipped:
     """A left-out row, told kindly; never quotes the row."""
     return Skipped(line, reason, msg("Line %(line)s was left out: %(why)s", line=line, why=REASONS[reason]))
+
+
+def too_many(limit: int, what: Message) -> UnreadableFile:
+    """The error for a file beyond an import's size: kind, with what to do instead."""
+    return UnreadableFile(msg(
+        "That\u2019s more than Thawing can take in one go: this file has more than %(limit)s %(what)s. "
+        "Please split it into smaller files (a few years each) and import them one after another; "
+        "nothing is imported twice. Nothing was imported.", limit=f"{limit:,}", what=what), reason="too_many")
+
+
+def check_json_size(text: str, limit: int = MAX_JSON_VALUES) -> None:
+    """UnreadableFile when a JSON text holds more than `limit` values, counted without building them.
+
+    Every value but the first follows a comma, a colon or an opening bracket outside a string; the
+    quick count includes those inside strings too, and only a file over the limit by it is
+    counted again with its strings left out.
+    """
+    if _separators(text) <= limit or _separators(_JSON_STRING.sub("", text)) <= limit:
+        return
+    raise too_many(limit, msg("values"))
+
+
+def _separators(text: str) -> int:
+    return text.count(",") + text.count(":") + text.count("[") + text.count("{")
 
 
 def nothing_readable(first: Skipped) -> UnreadableFile:
@@ -120,6 +157,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_WORDS = re.compile(r"[^ \t\r\n\ufeff]")
 # A stray control character in a note is noise; this share of them means it isn't text.
 _BINARY_SHARE = 0.02
 
@@ -135,13 +173,23 @@ def decode_text(data: bytes, *, fallback: str | None, hint: Message | None = Non
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as error:
         text = _decode_fallback(data, fallback, error, encoding, hint)
-    if not text.strip(" \t\r\n\ufeff"):
+    if not _WORDS.search(text):
         raise UnreadableFile(msg("This file is empty, so there is nothing to import."), reason="empty")
-    if len(_CONTROL.findall(text)) > _BINARY_SHARE * len(text):
+    if _more_than(_CONTROL, text, _BINARY_SHARE * len(text)):
         raise UnreadableFile(joined_hint(msg(
             "This file doesn\u2019t look like text, so I can\u2019t read it. Nothing was imported."), hint),
             reason="binary")
     return text
+
+
+def _more_than(pattern: re.Pattern[str], text: str, limit: float) -> bool:
+    """True when `pattern` matches more than `limit` times; stops counting there."""
+    found = 0
+    for _ in pattern.finditer(text):
+        found += 1
+        if found > limit:
+            return True
+    return False
 
 
 def _decode_fallback(data: bytes, fallback: str | None, error: UnicodeDecodeError,

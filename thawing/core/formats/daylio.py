@@ -42,15 +42,16 @@ from __future__ import annotations
 
 import csv
 import html
-import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from itertools import chain, islice
 from types import MappingProxyType
 
 from thawing.core.errors import InvalidInput
 from thawing.core.formats import (
+    MAX_RECORDS,
     ImportedCheckIn,
     Parsed,
     Skipped,
@@ -63,6 +64,7 @@ from thawing.core.formats import (
     numbered_keys,
     skipped,
     tidy,
+    too_many,
 )
 from thawing.core.i18n import msg
 from thawing.core.mood import OLDEST_YEAR, parse_mood
@@ -102,17 +104,23 @@ _MARKUP = re.compile(
 _BLOCKS = frozenset({"p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-def read(data: bytes, *, mood_map: Mapping[str, int | None] | None = None) -> Parsed:
-    """Check-ins from a Daylio CSV export, oldest first; moods 1-10, `None` when unmapped."""
+def read(data: bytes, *, mood_map: Mapping[str, int | None] | None = None,
+         max_rows: int = MAX_RECORDS) -> Parsed:
+    """Check-ins from a Daylio CSV export, oldest first; moods 1-10, `None` when unmapped.
+
+    Rows are read one by one, and a file of more than `max_rows` rows is refused when the row
+    after the last one it may hold is reached.
+    """
     moods = _mood_table(mood_map)
-    rows = _rows(decode_text(data, fallback="cp1252", hint=_HINT))
-    if not rows:
+    rows = _rows(decode_text(data, fallback="cp1252", hint=_HINT), max_rows)
+    first = list(islice(rows, 2))
+    if not first:
         return Parsed(detected="daylio-csv")
-    columns, version, start = _layout(rows)
-    header = [_name(cell) for cell in rows[0][1]] if start else None
+    columns, version, start = _layout(first)
+    header = [_name(cell) for cell in first[0][1]] if start else None
     found: list[ImportedCheckIn] = []
     left_out: list[Skipped] = []
-    for line, cells in rows[start:]:
+    for line, cells in chain(first[start:], rows):
         if header is not None and _name(cells[0]) == header[0] and [_name(c) for c in cells] == header:
             continue
         row = _checkin(cells, columns, moods)
@@ -126,7 +134,8 @@ def read(data: bytes, *, mood_map: Mapping[str, int | None] | None = None) -> Pa
     found = [c if c.key == key else replace(c, key=key) for c, key in zip(found, keys, strict=True)]
     labels = _distinct(c.mood_label for c in found if c.mood_label)
     unmapped = tuple(label for label in labels if _norm(label) not in moods)
-    return Parsed(checkins=tuple(sorted(found, key=lambda c: c.at)), skipped=tuple(left_out),
+    found.sort(key=lambda c: c.at)
+    return Parsed(checkins=tuple(found), skipped=tuple(left_out),
                   labels=labels, unmapped=unmapped, detected=f"daylio-csv-{version}")
 
 
@@ -151,28 +160,35 @@ def _name(cell: str) -> str:
     return "_".join(cell.replace("\ufeff", "").split()).casefold()
 
 
-def _rows(text: str) -> list[tuple[int, list[str]]]:
+# The lines of a text as a file opened with newline="" gives them: split after \n, \r or \r\n only.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_FIRST_LINE = re.compile(r"[\r\n]*([^\n]*)")
+
+
+def _rows(text: str, max_rows: int) -> Iterator[tuple[int, list[str]]]:
     """(first line, cells) of every non-blank row, the separator sniffed from the first line."""
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    first_line = _FIRST_LINE.match(text)[1]  # type: ignore[index]
     separator = max(_SEPARATORS, key=first_line.count)
     if first_line.count(",") >= 6 or first_line.count(separator) < 6:
         separator = ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    rows = []
-    line = 1
+    # Line by line, never a copy of the whole text (io.StringIO would hold four bytes a character).
+    reader = csv.reader((match[0] for match in _LINE.finditer(text)), delimiter=separator)
+    line = count = 1
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                rows.append((line, cells))
+                if count > max_rows:
+                    raise too_many(max_rows, msg("rows"))
+                count += 1
+                yield line, cells
             line = reader.line_num + 1
     except csv.Error:
         raise UnreadableFile(msg(
             "Line %(line)s can\u2019t be read as CSV (a field is far too long, or its quotes are "
             "unbalanced). Nothing was imported.", line=line), line=line, reason="csv") from None
-    return rows
 
 
-def _layout(rows: list[tuple[int, list[str]]]) -> tuple[dict[str, int], str, int]:
+def _layout(rows: Sequence[tuple[int, list[str]]]) -> tuple[dict[str, int], str, int]:
     """Column positions, the export version, and where the data rows start (0 or 1)."""
     names = [_name(cell) for cell in rows[0][1]]
     if {"time", "mood"} <= set(names) and ("full_date" in names or {"year", "date"} <= set(names)):

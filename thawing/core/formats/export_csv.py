@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
@@ -66,12 +66,23 @@ class HabitsRow:
     numbing: tuple[NumbingNote, ...] = ()
 
 
-def _table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> bytes:
+def _table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> Iterator[bytes]:
+    """The file a row at a time: the byte-order mark with the header, then each row."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
-    writer.writerows(rows)
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8", "replace")
+    yield b"\xef\xbb\xbf" + _taken(buffer)
+    for row in rows:
+        writer.writerow(row)
+        yield _taken(buffer)
+
+
+def _taken(buffer: io.StringIO) -> bytes:
+    """What the buffer holds, as UTF-8; the buffer is emptied."""
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text.encode("utf-8", "replace")
 
 
 def _cell(value: object) -> str:
@@ -91,6 +102,11 @@ def _text(value: str) -> str:
 
 def checkins_csv(rows: Iterable[CheckInRow]) -> bytes:
     """checkins.csv, version 1: one row per check-in, in the order given."""
+    return b"".join(checkins_csv_pieces(rows))
+
+
+def checkins_csv_pieces(rows: Iterable[CheckInRow]) -> Iterator[bytes]:
+    """`checkins_csv` a row at a time, taking the rows as they come."""
     return _table(CHECKIN_COLUMNS, (
         (row.day.isoformat(), row.clock.strftime("%H:%M"), _cell(row.mood), _cell(row.mood is None),
          _cell(row.feel),
@@ -107,6 +123,11 @@ def _numbing(note: NumbingNote) -> str:
 
 def habits_csv(rows: Iterable[HabitsRow]) -> bytes:
     """habits.csv, version 1: one row per day that has habits or numbing noted."""
+    return b"".join(habits_csv_pieces(rows))
+
+
+def habits_csv_pieces(rows: Iterable[HabitsRow]) -> Iterator[bytes]:
+    """`habits_csv` a row at a time, taking the rows as they come."""
     return _table(HABIT_COLUMNS, (
         (row.day.isoformat(), _cell(row.sleep_hours), _cell(row.sleep_quality), _cell(row.meals),
          _cell(row.movement_minutes), "; ".join(_numbing(n) for n in row.numbing))

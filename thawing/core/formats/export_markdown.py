@@ -17,7 +17,8 @@ Version 1 (see docs/export-format.md):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import heapq
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -98,18 +99,44 @@ def _thought(item: Thought, say: Say) -> list[list[str]]:
 def journal_markdown(writings: Iterable[Writing], thoughts: Iterable[Thought] = (), *,
                      say: Say = str) -> bytes:
     """The journal file, version 1: every item under its year and local day, oldest first."""
-    items: Sequence[Writing | Thought] = sorted([*writings, *thoughts], key=lambda item: item.at)
-    lines = [f"# {say(LABELS['heading'])}", ""]
-    if not items:
-        lines += [say(LABELS["empty"]), ""]
+    return b"".join(journal_markdown_pieces(sorted(writings, key=_moment), sorted(thoughts, key=_moment),
+                                            say=say))
+
+
+def journal_markdown_pieces(writings: Iterable[Writing], thoughts: Iterable[Thought] = (), *,
+                            say: Say = str) -> Iterator[bytes]:
+    """`journal_markdown` a line at a time, taking writings and thoughts as they come; each must already be
+    in time order (at a tie, a writing comes before a thought)."""
+    # The file ends with one line break: blank lines wait until a line with words follows them.
+    blank = 0
+    for line in _lines(heapq.merge(writings, thoughts, key=_moment), say):
+        if not line:
+            blank += 1
+            continue
+        yield ("\n" * blank + line + "\n").encode("utf-8", "replace")
+        blank = 0
+
+
+def _moment(item: Writing | Thought) -> datetime:
+    return item.at
+
+
+def _lines(items: Iterable[Writing | Thought], say: Say) -> Iterator[str]:
+    yield f"# {say(LABELS['heading'])}"
+    yield ""
     year = day = None
+    empty = True
     for item in items:
+        empty = False
         if item.at.year != year:
             year = item.at.year
-            lines += [f"## {year}", ""]
+            yield from (f"## {year}", "")
         if item.at.date() != day:
             day = item.at.date()
-            lines += [f"### {day:%A} {day.day} {day:%B %Y}", ""]
+            yield from (f"### {day:%A} {day.day} {day:%B %Y}", "")
         blocks = _writing(item, say) if isinstance(item, Writing) else _thought(item, say)
-        lines += [line for block in blocks for line in (*block, "")]
-    return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8", "replace")
+        for block in blocks:
+            yield from block
+            yield ""
+    if empty:
+        yield say(LABELS["empty"])

@@ -38,13 +38,16 @@ import json
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, time
+from typing import Any
 
 from thawing.core.errors import InvalidInput
 from thawing.core.formats import (
+    MAX_RECORDS,
     ImportedEntry,
     Parsed,
     Skipped,
     UnreadableFile,
+    check_json_size,
     clock_time,
     content_key,
     decode_text,
@@ -54,6 +57,7 @@ from thawing.core.formats import (
     numbered_keys,
     skipped,
     tidy,
+    too_many,
     whole,
 )
 from thawing.core.i18n import msg
@@ -68,8 +72,10 @@ _GNU = {"F": "%Y-%m-%d", "T": "%H:%M:%S", "R": "%H:%M", "r": "%I:%M:%S %p", "D":
 _DIRECTIVE = re.compile(r"%(-?)(.)", re.DOTALL)
 _FERNET = re.compile(rb"\s*gAAAAA[A-Za-z0-9_\-]+=*\s*")
 _JSON_START = re.compile(r"\{|\[\s*[{\]]")
+_JSON_SPACE = re.compile(r"\s*")
 _BRACKETED = re.compile(r"^\[([^\]\n]+)\][ \t]?", re.MULTILINE)
 _HEADING = re.compile(r"^(#{1,3}) (.*)$", re.MULTILINE)
+_DIGIT_LINE = re.compile(r"^\d.*$", re.MULTILINE)
 # A date and a clock time: brackets or headings holding both start an entry even when unreadable.
 _STAMPISH = re.compile(r"(?=.*\d{1,4}[-/.]\d{1,2})(?=.*\d{1,2}:\d{2})")
 _TAG = re.compile(r"(?<!\S)[#@][-+*#/\w]+")
@@ -79,6 +85,7 @@ _SENTENCE_END = re.compile(
     "[.!?\u2026\u203c\u203d\u2047\u2048\u2049\u22ef\ufe52\ufe57]['\u2019\"\u201d]?[\\])]*\\s+"
     "|[\uff01\uff0e\uff1f\uff61\u3002]")
 
+ENTRIES = msg("entries")
 _EXPORT_HINT = msg(
     "If it is an encrypted jrnl journal, export it first with \u201cjrnl --format json > journal.json\u201d "
     "(older jrnl: \u201cjrnl --export json\u201d) and import that file.")
@@ -103,16 +110,17 @@ class _Block:
     text: str
 
 
-def read(data: bytes, *, time_format: str | None = None) -> Parsed:
-    """Journal entries from a jrnl JSON export or text journal, oldest first."""
+def read(data: bytes, *, time_format: str | None = None, max_entries: int = MAX_RECORDS) -> Parsed:
+    """Journal entries from a jrnl JSON export or text journal, oldest first; a file of more than
+    `max_entries` entries is refused as soon as the one after the last it may hold is found."""
     formats = _formats(time_format)
     if data.lstrip().startswith(b"JRNLv3") or _FERNET.fullmatch(data):
         raise UnreadableFile(_ENCRYPTED, reason="encrypted")
     text = decode_text(data, fallback=None, hint=_EXPORT_HINT)
     text = text.lstrip("\ufeff")
-    if _JSON_START.match(text.lstrip()):
-        return _read_json(text)
-    return _read_text(text.replace("\r\n", "\n").replace("\r", "\n"), formats)
+    if _JSON_START.match(text, _JSON_SPACE.match(text).end()):  # type: ignore[union-attr]
+        return _read_json(text, max_entries)
+    return _read_text(text.replace("\r\n", "\n").replace("\r", "\n"), formats, max_entries)
 
 
 # ---------------------------------------------------------------- time formats
@@ -170,7 +178,8 @@ def _dated_line(line: str, formats: tuple[_Format, ...]) -> tuple[datetime, str]
 # ---------------------------------------------------------------- JSON export
 
 
-def _read_json(text: str) -> Parsed:
+def _read_json(text: str, limit: int) -> Parsed:
+    check_json_size(text)
     try:
         document = json.loads(text)
     except RecursionError:
@@ -183,6 +192,8 @@ def _read_json(text: str) -> Parsed:
             "This looks like JSON, but it stops making sense on line %(line)s. Nothing was "
             "imported.", line=line), line=line, reason="json") from None
     items = _json_items(document)
+    if len(items) > limit:
+        raise too_many(limit, ENTRIES)
     lines = json_item_lines(text, len(items))
     found: list[ImportedEntry] = []
     left_out: list[Skipped] = []
@@ -250,8 +261,8 @@ def _json_moment(day_text: object, time_text: object) -> datetime | str:
 # ---------------------------------------------------------------- text journals
 
 
-def _read_text(text: str, formats: tuple[_Format, ...]) -> Parsed:
-    detected, blocks, preamble = _blocks(text, formats)
+def _read_text(text: str, formats: tuple[_Format, ...], limit: int) -> Parsed:
+    detected, blocks, preamble = _blocks(text, formats, limit)
     found: list[ImportedEntry] = []
     left_out = [skipped(1, "entry")] if preamble.strip() else []
     for block in blocks:
@@ -269,11 +280,11 @@ def _read_text(text: str, formats: tuple[_Format, ...]) -> Parsed:
     return _parsed(found, left_out, detected)
 
 
-def _blocks(text: str, formats: tuple[_Format, ...]) -> tuple[str, list[_Block], str]:
+def _blocks(text: str, formats: tuple[_Format, ...], limit: int) -> tuple[str, list[_Block], str]:
     """The entries of the first text form that finds any, that form's name, and the preamble."""
     for detected, blocks_of in (("jrnl-text", _bracketed), ("jrnl-markdown", _markdown),
                                 ("jrnl-text-1.x", _legacy)):
-        blocks, preamble = blocks_of(text, formats)
+        blocks, preamble = blocks_of(text, formats, limit)
         if blocks:
             return detected, blocks, preamble
     raise UnreadableFile(msg(
@@ -295,12 +306,13 @@ class _Lines:
         return self.line
 
 
-def _bracketed(text: str, formats: tuple[_Format, ...]) -> tuple[list[_Block], str]:
+def _bracketed(text: str, formats: tuple[_Format, ...], limit: int) -> tuple[list[_Block], str]:
     heads = []
     for match in _BRACKETED.finditer(text):
         moment = _moment(match[1].strip(), formats)
         # Like jrnl, "[1] a footnote" is body text; an unreadable timestamp starts a skipped entry.
         if moment or _STAMPISH.match(match[1]):
+            _count(heads, limit)
             heads.append((match, moment))
     lines = _Lines(text)
     blocks = []
@@ -310,15 +322,14 @@ def _bracketed(text: str, formats: tuple[_Format, ...]) -> tuple[list[_Block], s
     return blocks, text[:heads[0][0].start()] if heads else text
 
 
-def _markdown(text: str, formats: tuple[_Format, ...]) -> tuple[list[_Block], str]:
+def _markdown(text: str, formats: tuple[_Format, ...], limit: int) -> tuple[list[_Block], str]:
     heads = []
     for match in _HEADING.finditer(text):
         level, rest = len(match[1]), match[2]
         dated = _dated_line(rest, formats)
-        if dated:
-            heads.append((match, level, dated[0], dated[1]))
-        elif level == 3 and _STAMPISH.match(rest):
-            heads.append((match, level, None, ""))
+        if dated or (level == 3 and _STAMPISH.match(rest)):
+            _count(heads, limit)
+            heads.append((match, level, dated[0], dated[1]) if dated else (match, level, None, ""))
     lines = _Lines(text)
     blocks = []
     for number, (match, level, moment, title) in enumerate(heads):
@@ -327,6 +338,12 @@ def _markdown(text: str, formats: tuple[_Format, ...]) -> tuple[list[_Block], st
         blocks.append(_Block(lines.at(match.start()), moment, title + body))
     preamble = text[:heads[0][0].start()] if heads else text
     return blocks, re.sub(r"(?m)^#{1,2} .*$", "", preamble)
+
+
+def _count(found: list[Any], limit: int) -> None:
+    """Refuse the file when one more entry would take it beyond `limit`."""
+    if len(found) >= limit:
+        raise too_many(limit, ENTRIES)
 
 
 def _unpushed(body: str, level: int) -> str:
@@ -339,22 +356,23 @@ def _unpushed(body: str, level: int) -> str:
     return "\n".join(kept)
 
 
-def _legacy(text: str, formats: tuple[_Format, ...]) -> tuple[list[_Block], str]:
-    blocks: list[_Block] = []
-    current: list[str] = []
-    preamble: list[str] = []
-    start, moment = 0, None
-    for number, line in enumerate(text.split("\n"), start=1):
-        dated = _dated_line(line.rstrip(), formats) if line[:1].isdigit() else None
+def _legacy(text: str, formats: tuple[_Format, ...], limit: int) -> tuple[list[_Block], str]:
+    """jrnl 1.x: an entry starts on a line that begins with its moment; read by offsets, so the
+    journal is never held a second time as a list of lines."""
+    heads = []
+    for match in _DIGIT_LINE.finditer(text):
+        dated = _dated_line(match[0].rstrip(), formats)
         if dated:
-            if moment:
-                blocks.append(_Block(start, moment, "\n".join(current)))
-            start, moment, current = number, dated[0], [dated[1]]
-        else:
-            (current if moment else preamble).append(line)
-    if moment:
-        blocks.append(_Block(start, moment, "\n".join(current)))
-    return blocks, "\n".join(preamble)
+            _count(heads, limit)
+            heads.append((match, dated))
+    lines = _Lines(text)
+    blocks = []
+    for number, (match, (moment, title)) in enumerate(heads):
+        # The entry's lines after its first run up to the line before the next entry.
+        end = heads[number + 1][0].start() - 1 if number + 1 < len(heads) else len(text)
+        rest = f"\n{text[match.end() + 1:end]}" if match.end() < end else ""
+        blocks.append(_Block(lines.at(match.start()), moment, title + rest))
+    return blocks, text[:max(heads[0][0].start() - 1, 0)] if heads else text
 
 
 def _text_entry(block: _Block) -> ImportedEntry | str:

@@ -38,13 +38,22 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from thawing.core.formats import Skipped, UnreadableFile, decode_text, json_item_lines, numbered_keys
+from thawing.core.formats import (
+    MAX_RECORDS,
+    Skipped,
+    UnreadableFile,
+    check_json_size,
+    decode_text,
+    json_item_lines,
+    numbered_keys,
+    too_many,
+)
 from thawing.core.i18n import msg
 from thawing.core.mood import OLDEST_YEAR
 
@@ -124,26 +133,39 @@ def plain(value: object) -> object:
     return value
 
 
-def write(records: Mapping[str, Sequence[Mapping[str, object]]], *, exported_at: datetime,
+def write(records: Mapping[str, Iterable[Mapping[str, object]]], *, exported_at: datetime,
           app_version: str) -> bytes:
     """A version 1 export of plain records (see `plain`), one record per line, as UTF-8."""
+    return b"".join(write_lines(records, exported_at=exported_at, app_version=app_version))
+
+
+def write_lines(records: Mapping[str, Iterable[Mapping[str, object]]], *, exported_at: datetime,
+                app_version: str) -> Iterator[bytes]:
+    """`write` in pieces, taking each kind's records only when its turn comes: the head, then
+    each record's line, so an export can go out while its records are still being read."""
     head = {"format": FORMAT, "version": VERSION, "exported_at": plain(exported_at),
             "app_version": app_version}
-    lines = ["{"]
-    lines += [f"{json.dumps(name)}: {json.dumps(value)}," for name, value in head.items()]
+    yield _utf8("{\n" + "".join(f"{json.dumps(name)}: {json.dumps(value)},\n"
+                                for name, value in head.items()))
     for number, kind in enumerate(KINDS):
-        rows = records.get(kind, ())
         end = "" if number == len(KINDS) - 1 else ","
-        if not rows:
-            lines.append(f"{json.dumps(kind)}: []{end}")
+        rows = iter(records.get(kind, ()))
+        row = next(rows, None)
+        if row is None:
+            yield _utf8(f"{json.dumps(kind)}: []{end}\n")
             continue
-        lines.append(f"{json.dumps(kind)}: [")
-        lines += [json.dumps(row, ensure_ascii=False) + ("," if i < len(rows) - 1 else "")
-                  for i, row in enumerate(rows)]
-        lines.append(f"]{end}")
-    lines.append("}\n")
+        yield _utf8(f"{json.dumps(kind)}: [\n")
+        # Each line but the last ends with a comma, so every record waits for the next one.
+        for following in rows:
+            yield _utf8(json.dumps(row, ensure_ascii=False) + ",\n")
+            row = following
+        yield _utf8(json.dumps(row, ensure_ascii=False) + f"\n]{end}\n")
+    yield b"}\n"
+
+
+def _utf8(text: str) -> bytes:
     # A lone surrogate becomes its JSON escape again, so nothing is lost.
-    return "\n".join(lines).encode("utf-8", "backslashreplace")
+    return text.encode("utf-8", "backslashreplace")
 
 
 # ---------------------------------------------------------------- keys
@@ -265,9 +287,14 @@ class Context:
 
 
 
-def read(data: bytes, *, now: datetime, today: date, known: Known | None = None) -> Document:
-    """A Thawing export of any version written so far; records checked against `now` and `today`."""
+def read(data: bytes, *, now: datetime, today: date, known: Known | None = None,
+         max_records: int = MAX_RECORDS) -> Document:
+    """A Thawing export of any version written so far; records checked against `now` and `today`.
+
+    At most `max_records` records of each kind, and MAX_JSON_VALUES values in all.
+    """
     text = decode_text(data, fallback=None).lstrip("\ufeff")
+    check_json_size(text)
     try:
         document = json.loads(text)
     except RecursionError:
@@ -290,6 +317,8 @@ def read(data: bytes, *, now: datetime, today: date, known: Known | None = None)
         raise UnreadableFile(msg(
             "This export was made by a newer Thawing (format version %(version)s). Update Thawing, "
             "then import it again. Nothing was imported.", version=version), line=1, reason="newer")
+    if any(isinstance(rows, list) and len(rows) > max_records for rows in document.values()):
+        raise too_many(max_records, msg("records of one kind"))
     exported = document.get("exported_at")
     app_version = document.get("app_version")
     result = Document(version=version, exported_at=_moment_or_none(exported),

@@ -673,7 +673,9 @@ RULES: tuple[Rule, ...] = (
                            r"|\blast (?:night|day) (?:alive|on earth|of my life|i will|i am alive)\b"
                            r"|\b(?:last|final) (?:entry|post|message|sunrise|sunset|time "
                            r"writing|time you will hear|goodbye|breath|words|note|meal|cigarette|song)\b"
-                           r"|\bi (?:mean|meant) it this time\b|\bfor real this time\b|\bthis time "
+                           r"|\bi (?:mean|meant) it this time\b(?=$| , (?:tonight|today|tomorrow|goodbye|"
+                           r"no more))"
+                           r"|\bfor real this time\b|\bthis time "
                            r"(?:for real|i mean it|it is real|i will|i am going|i will not fail|"
                            r"it works|it will "
                            r"work)\b|\b(?:count|counting)\w* (?:down )?(?:the )?(?:days|hours|sleeps)\b"
@@ -1112,8 +1114,9 @@ FAMILY_RULES: tuple[Rule, ...] = (
                          r"see a doctor about|go to the doctor about)\b(?: it)? (?:if|when) (?:i|me|my) "
                          r"(?:\w+ ){0,3}(?:sick|ill|cancer|a tumour|a tumor|terminal|diagnosed|a lump|"
                          r"something serious)\b"),
-    _rule(SUICIDE, WISH, r"\b(?:jealous|envy|envious)\b" + _gap(5) + r"(?:die|dead|pass away|not wake up|"
+    _rule(SUICIDE, WISH, r"\b(?:jealous|envy|envious)\b" + _gap(7) + r"(?:die|dead|pass away|not wake up|"
                          r"never wake up|never woke up|did not wake up|in their sleep|get to go|"
+                         r"at peace now|at rest now|in heaven now|"
                          r"gets to go)\b"),
     _rule(SUICIDE, WISH, r"\b(?:me|myself|i am|i would be|i will be|i could be|i would finally be|"
                          r"i will finally be)\b (?:finally |just |forever |at last )?(?:at rest|"
@@ -1442,6 +1445,40 @@ MORE_RULES = MORE_RULES + (
                          r"line|platform edge|edge of the platform|track|railing|parapet)\b"
                          r"|\blie\w*\b" + _gap(8) + r"(?:supply|prescription|script|more pill|extra pill|"
                          r"repeat)\b"),
+)
+SKIN = _any("arm|wrist|thigh|leg|skin|stomach|hip|chest|ankle|forearm|belly|side|ribs|hips|arms|legs|"
+            "thighs|wrists|palm|palms|forearms|shoulder|shoulders|flesh|body")
+MORE_RULES = MORE_RULES + (
+    _rule(SUICIDE, WISH, r"\b(?:ask|pray|beg|hope|wish)\w* (?:\w+ ){0,3}(?:not to let me|to not let me|"
+                         r"to let me "
+                         r"not|that i do not|i do not|i will not|i would not|that i will not|"
+                         r"that i would not) "
+                         r"(?:see|wake|make it to|live to see|survive|get up)\b"),
+    _rule(SUICIDE, METHOD, r"\b(?:would|will|could) (?:only |just )?take (?:just )?(?:one|a single|"
+                           r"a) (?:step|turn of "
+                           r"the wheel|jerk of the wheel|swerve|second|cut|jump|push|pull|squeeze|"
+                           r"wrong move)\b"),
+    _rule(SUICIDE, INTENT, r"\b(?:it|this|everything|all of this|it all) (?:ends|will end|is ending|stops|"
+                           r"will stop|"
+                           r"is over|will be over) (?:on |at |by |this |next )?" + WHEN + r"(?:$| ,)"),
+    _rule(SUICIDE, PLAN, r"\b(?:where|how|when) (?:i would|i will|i am going to|i could|i should) do it\b"
+                         r"(?! (?:differently|better|again|myself|right|properly|if|with|without|the|for|"
+                         r"in a))"
+                         r"|\bwhere to do it(?:$| ,)"),
+    _rule(SELF_HARM, BEHAVIOUR, r"\b(?:calm|help|relief|release|numb|cope|soothe)\w*\b (?:\w+ ){0,4}(?:is|"
+                                r"was|be) "
+                                r"(?:cut|burn|scratch|hurt myself|harm myself|self harm|bleed)(?:$| ,)"
+                                r"|\b(?:use|take|grab)\w* (?:a |the |my )?(?:shard|blade|razor|glass|"
+                                r"compass|pin|"
+                                rf"needle|knife|scissors|lighter|sharpener)\b (?:\w+ ){{0,3}}(?:on|to|"
+                                rf"against|across) "
+                                rf"(?:my )?(?:\w+ )?{SKIN}\b"),
+    _rule(WARNING, FINALITY, r"\b(?:switch|turn|shut|power)\w* (?:off|out|"
+                             r"down)\b (?:\w+ ){0,2}(?:for good|forever|"
+                             r"permanently|for ever)\b(?! (?:from|on)\b)"
+                             r"|\bnothing (?:left )?(?:for me|here for me)(?: here| in this world|"
+                             r" any more|$| ,)"
+                             r"(?! to\b)"),
 )
 RULES = RULES + FAMILY_RULES + MORE_RULES
 
@@ -2125,20 +2162,35 @@ _TIME_ONLY = _compile(r"^(?:(?:and|so|then|okay|it is|that is|it will be|maybe|d
                       r"|^(?:\d+|one|two|three|four|five|a few) more (?:sleeps|days|nights)$")
 _RESOLVE = _compile(r"\b(?:decided|decision is made|made my decision|it is decided|settled|it is settled|"
                     r"made up my mind|mind is made up|ready now|i am ready|thought it through|"
+                    r"made my choice|made the choice|"
                     r"no more second guessing|no more waiting|no going back|not going back|it is time|"
                     r"that is when|is when|my last|the last|goodbye|i will do it|i am doing it|do it then|"
                     r"doing it|go through with it|nothing left|can not do this any more|"
                     r"can not do this|so tired|tired of)\b")
 _TIME_RULE = Rule(SUICIDE, INTENT, _TIME_ONLY)
+# The same for finality: "I need it to be over. All of it. Forever."
+_FOREVER_ONLY = _compile(r"^(?:and |just )?(?:forever|for good|permanently|for ever|all of it|"
+                         r"every bit of it|"
+                         r"for real this time|for good this time|no coming back|everything)"
+                         r"(?: , (?:forever|for good|permanently|for real))?$")
+_WANT_OVER = _compile(r"\b(?:want|need|wish|just want)\b (?:\w+ ){0,3}(?:over|stop|end|gone|done|out|"
+                      r"quiet)\b")
+_FOREVER_RULE = Rule(WARNING, FINALITY, _FOREVER_ONLY)
 
 
-def _time_with_resolve(sentences: list[_Sentence]) -> list[int]:
-    """The sentences that are only a time, with resolve in the same sentence or one nearby."""
+def _fragments(sentences: list[_Sentence]) -> list[tuple[Rule, int]]:
+    """Sentences that are only a time, with resolve nearby, and only "forever" after a wish for
+    it to be over: intent and finality said in pieces."""
     found = []
     for i, sentence in enumerate(sentences):
-        if len(sentence.text) < 80 and _TIME_ONLY.match(sentence.text) and any(
-                _RESOLVE.search(other.text) for other in sentences[max(0, i - 2):i + 3]):
-            found.append(i)
+        if len(sentence.text) > 80:
+            continue
+        near = sentences[max(0, i - 2):i + 3]
+        if _TIME_ONLY.match(sentence.text) and any(_RESOLVE.search(other.text) for other in near):
+            found.append((_TIME_RULE, i))
+        elif _FOREVER_ONLY.match(sentence.text) and any(
+                _WANT_OVER.search(other.text) for other in sentences[max(0, i - 2):i]):
+            found.append((_FOREVER_RULE, i))
     return found
 
 
@@ -2179,11 +2231,11 @@ def crisis_signals(text: str) -> list[Signal]:
                 vetoed.add(i)
                 if context is not None:
                     found.append(_Found(rule, sentence.span(match.start(), match.end()), context))
-    for i in _time_with_resolve(sentences):
+    for rule, i in _fragments(sentences):
         sentence = sentences[i]
-        context = _judge(_TIME_RULE, sentence, 0, len(sentence.text), False)
+        context = _judge(rule, sentence, 0, len(sentence.text), False)
         if context is not None:
-            found.append(_Found(_TIME_RULE, sentence.span(0, len(sentence.text)), context))
+            found.append(_Found(rule, sentence.span(0, len(sentence.text)), context))
     if not any(f.context == SELF for f in found):
         found.extend(_learned(sentences, vetoed))
     return _merge(found)

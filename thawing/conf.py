@@ -11,6 +11,11 @@ THAWING_DEBUG          "1" for development only: shows tracebacks
 THAWING_SECURE_COOKIES "1" sends cookies over HTTPS only (default on in server mode)
 THAWING_BEHIND_PROXY   "1" when a TLS reverse proxy on this machine forwards to Thawing
 THAWING_TRUSTED_ORIGINS comma-separated origins of the proxy, like https://thawing.example.org
+THAWING_TRUSTED_PROXIES comma-separated addresses or networks (127.0.0.1, 10.0.0.0/8) of the
+                       reverse proxies whose X-Forwarded-For is believed: the sign-in throttle
+                       counts the client's own address (default: none, the direct peer counts)
+THAWING_ADMIN          "1" mounts Django's admin at /admin/ (server mode only; its sign-in is
+                       throttled like every other)
 THAWING_FIELD_KEYS     comma-separated ID:KEY pairs (KEY: 32 bytes in base64url), the first one
                        current: free text is encrypted in the database with it (server mode;
                        a local database is already encrypted whole, so it stays off there
@@ -135,6 +140,36 @@ def secret_key() -> str:
 def csv(name: str) -> list[str]:
     """A comma-separated environment variable as a list, without blanks."""
     return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
+
+
+def trusted_proxies() -> list[str]:
+    """THAWING_TRUSTED_PROXIES as networks (an address alone is a network of one)."""
+    import ipaddress
+
+    networks = []
+    for part in csv("THAWING_TRUSTED_PROXIES"):
+        try:
+            networks.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError:
+            raise ConfigError(f"THAWING_TRUSTED_PROXIES: {part!r} is not an address or a network "
+                              "like 127.0.0.1 or 10.0.0.0/8.") from None
+    return networks
+
+
+def caches(mode: str) -> dict[str, dict[str, object]]:
+    """Django's CACHES: memory for passing values, and a place for sign-in counts.
+
+    Server mode keeps the counts in the database (table thawing_cache, made by a migration) so
+    every worker on every app server sees the same ones. Local mode cannot: the encrypted database
+    opens only once the passphrase is known, so the counts stay in the memory of the one
+    `thawing serve` process, the same memory as the default cache.
+    """
+    # Many entries before culling: culling would forget live counts of wrong tries.
+    memory = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "thawing",
+              "OPTIONS": {"MAX_ENTRIES": 10_000}}
+    shared = ({"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "thawing_cache",
+               "OPTIONS": {"MAX_ENTRIES": 100_000}} if mode == "server" else memory)
+    return {"default": memory, "signin": shared}
 
 
 def field_keys() -> Keyring | None:

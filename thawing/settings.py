@@ -10,6 +10,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = conf.data_dir()
 THAWING_MODE = conf.mode()
 THAWING_SIGNUP = conf.flag("THAWING_SIGNUP")
+# Django's admin is mounted only when an operator asks, in server mode (thawing/urls.py).
+THAWING_ADMIN = conf.flag("THAWING_ADMIN")
+# The reverse proxies whose X-Forwarded-For names the client (thawing/accounts/clients.py).
+TRUSTED_PROXIES = conf.trusted_proxies()
+# Sign-in counts: in the database in server mode, shared by every worker (conf.caches).
+CACHES = conf.caches(THAWING_MODE)
 
 SECRET_KEY = conf.secret_key()
 DEBUG = conf.flag("THAWING_DEBUG")
@@ -76,10 +82,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Server-mode passwords; local passphrases pass the same checks (thawing/accounts/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 8}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "thawing.accounts.passwords.LengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "thawing.accounts.passwords.LikeTheNameValidator"},
+    {"NAME": "thawing.accounts.passwords.CommonValidator"},
+    {"NAME": "thawing.accounts.passwords.PatternValidator"},
 ]
 
 LANGUAGE_CODE = "en"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
@@ -14,5 +15,8 @@ urlpatterns = [
     path("data/", include("thawing.portability.urls")),
     path("api/", api.urls),
     re_path(r"^api/", api_not_found),
-    path("admin/", admin.site.urls),
 ]
+# Django's admin only when an operator asks for it, and only in server mode: locally there is no
+# staff account, and the encrypted database cannot even be read before the passphrase.
+if settings.THAWING_ADMIN and settings.THAWING_MODE == "server":
+    urlpatterns.append(path("admin/", admin.site.urls))

@@ -1,6 +1,10 @@
 from django.contrib import admin
 
+from thawing.accounts.forms import AdminSignInForm
 from thawing.accounts.models import Profile
+
+# The admin is mounted only with THAWING_ADMIN=1 (thawing/urls.py); its sign-in is throttled.
+admin.site.login_form = AdminSignInForm
 
 
 @admin.register(Profile)

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from thawing import content
 from thawing.accounts.services import known_zones
+from thawing.core.errors import ThawingError
+from thawing.web import say
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -131,3 +135,35 @@ class RecoveryCodeForm(forms.Form):
 class AddPassphraseForm(NewPassphrase):
     new = passphrase_field(_("A passphrase"), help_text=_("A few ordinary words in a row work well."))
     new_again = passphrase_field(_("The passphrase again"))
+
+
+class ChangePasswordForm(forms.Form):
+    """A server-mode account's new password, typed twice, with the current one."""
+
+    current = passphrase_field(_("Current password"), new=False)
+    new = passphrase_field(_("New password"), help_text=_("A few ordinary words in a row work well."))
+    new_again = passphrase_field(_("New password again"))
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("new") and data.get("new") != data.get("new_again"):
+            self.add_error("new_again", _("The two passwords are different. Please type them again."))
+        return data
+
+
+class AdminSignInForm(AdminAuthenticationForm):
+    """The admin's sign-in (THAWING_ADMIN=1), counted and paused like every other sign-in."""
+
+    def clean(self) -> dict[str, object]:
+        from thawing.accounts import services
+        from thawing.accounts.clients import client_address
+
+        username, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        if username is not None and password:
+            try:
+                self.user_cache = services.sign_in(username=username, password=password,
+                                                   client=client_address(self.request))
+            except ThawingError as error:
+                raise ValidationError(say(error.message)) from None
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data

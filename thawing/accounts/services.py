@@ -21,10 +21,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from thawing import content
-from thawing.accounts import help_country, local_only, throttle, vault
+from thawing.accounts import help_country, local_only, passwords, throttle, usernames, vault
 from thawing.accounts.models import Profile
 from thawing.core import crypto
 from thawing.core.errors import AlreadySetUp, InvalidInput, Locked, ThawingError, WrongPassphrase
@@ -32,7 +32,6 @@ from thawing.core.i18n import msg
 from thawing.core.profile import ProfileData, build_profile
 
 LOCAL_USERNAME = "me"
-USERNAME_MAX = 150
 
 
 @cache
@@ -157,6 +156,8 @@ def set_up_local_profile(
     """
     check_not_set_up()
     data = _profile_data(name=name, timezone=timezone, country=country, checkin_time=checkin_time)
+    if passphrase is not None:
+        passwords.check_new_passphrase(passphrase)
     data_key = crypto.new_data_key() if passphrase is not None else None
     record = (crypto.wrap_record(passphrase, data_key) if data_key is not None
               else crypto.new_unlock_record(None))
@@ -221,14 +222,9 @@ def open_local(*, passphrase: str | None, client: str | None = None) -> bytes | 
         # No passphrase: nothing proves who is asking, so only this computer opens it.
         raise Locked(local_only.ELSEWHERE_REFUSED)
     keys = [f"ip:{client}", "local"] if client else []
-    throttle.check(keys)
-    try:
-        with throttle.hashing():
-            data_key = crypto.unlock(record, passphrase)
-    except WrongPassphrase:
-        throttle.failed(keys)
-        raise
-    throttle.succeeded(keys)
+    # The try is reserved before hashing: guesses sent side by side get no extra tries.
+    with throttle.attempt(keys), throttle.hashing():
+        data_key = crypto.unlock(record, passphrase)
     if data_key is not None and record.get("version") == crypto.VERSION:
         # A profile from Thawing 0.1: keep its key, wrap it the version 2 way.
         _write_unlock_record(crypto.upgraded(record, passphrase or "", data_key))
@@ -286,6 +282,7 @@ def new_recovery_code(*, passphrase: str | None) -> str:
 def change_passphrase(*, current: str | None, new: str | None) -> None:
     """A new passphrase for the same data: nothing is re-encrypted, the recovery code still works."""
     record = _unlock_record()
+    passwords.check_new_passphrase(new or "", field="new")
     with throttle.hashing():
         data_key = crypto.unlock(record, current)
         if data_key is None:
@@ -321,6 +318,7 @@ def add_passphrase(*, new: str | None) -> str:
     record = _unlock_record()
     if crypto.needs_passphrase(record):
         raise InvalidInput({"new": msg("This profile already has a passphrase.")})
+    passwords.check_new_passphrase(new or "", field="new")
     data_key = crypto.new_data_key()
     try:
         updated = crypto.wrap_record(new or "", data_key)
@@ -356,20 +354,17 @@ def recover_local(*, code: str | None, new_passphrase: str | None,
     """Open the data with the recovery code and set a new passphrase at once."""
     record = _unlock_record()
     keys = [f"ip:{client}", "local"] if client else []
-    throttle.check(keys)
     try:
         crypto.check_passphrase_strength(new_passphrase or "")
     except InvalidInput as error:
         raise InvalidInput({"new": error.fields["passphrase"]}) from None
-    try:
-        with throttle.hashing():
-            data_key = crypto.unlock_with_recovery(record, code or "")
-            updated = crypto.wrap_record(new_passphrase or "", data_key,
-                                         recovery_slot=record["slots"]["recovery"])
-    except WrongPassphrase:
-        throttle.failed(keys)
-        raise
-    throttle.succeeded(keys)
+    with throttle.attempt(keys), throttle.hashing():
+        data_key = crypto.unlock_with_recovery(record, code or "")
+    # Once the code is right: a wrong code is the first thing to hear about.
+    passwords.check_new_passphrase(new_passphrase or "", field="new")
+    with throttle.hashing():
+        updated = crypto.wrap_record(new_passphrase or "", data_key,
+                                     recovery_slot=record["slots"]["recovery"])
     _write_unlock_record(updated)
     vault.open_with(data_key)
     user = sign_out_other_browsers()
@@ -385,17 +380,34 @@ def create_account(
     name: str | None = "",
     timezone: str | None = "UTC",
     country: str | None = "",
+    client: str | None = None,
 ) -> AbstractBaseUser:
-    """A server-mode account with its profile (operator command, or sign-up if enabled)."""
+    """A server-mode account with its profile (operator command, or sign-up if enabled).
+
+    The user name is kept in its ordinary Unicode form and must not pass for another one
+    (`usernames`). `client`, the address of a sign-up, limits how many accounts it makes.
+    """
+    with throttle.attempt([f"signup:{client}"] if client else [], wrong=(InvalidInput,)):
+        return _create_account(username=username, password=password, name=name,
+                               timezone=timezone, country=country)
+
+
+USERNAME_TAKEN = msg("That user name is taken. Please choose another.")
+
+
+def _create_account(*, username: str, password: str, name: str | None, timezone: str | None,
+                    country: str | None) -> AbstractBaseUser:
     errors: dict[str, str] = {}
-    username = (username or "").strip()
+    # Django stores the NFKC form anyway: a full-width "ａlice" must be found taken as "alice" is.
+    username = usernames.normalise(username)
     user_model = get_user_model()
-    if not username or len(username) > USERNAME_MAX:
-        errors["username"] = msg("Choose a user name of 1 to 150 characters.")
+    problem = usernames.problem(username)
+    if problem is not None:
+        errors["username"] = problem
     elif user_model.objects.filter(username__iexact=username).exists():
-        errors["username"] = msg("That user name is taken. Please choose another.")
+        errors["username"] = USERNAME_TAKEN
     try:
-        validate_password(password)
+        validate_password(password, user=user_model(username=username))
     except ValidationError as error:
         errors["password"] = " ".join(error.messages)
     try:
@@ -404,30 +416,54 @@ def create_account(
         errors.update(error.fields)
     if errors:
         raise InvalidInput(errors)
-    with transaction.atomic():
-        user = user_model.objects.create_user(username=username, password=password)
-        _create_profile(user, data)
+    try:
+        with transaction.atomic():
+            user = user_model.objects.create_user(username=username, password=password)
+            _create_profile(user, data)
+    except IntegrityError:
+        # Someone took the same name a moment ago.
+        raise InvalidInput({"username": USERNAME_TAKEN}) from None
     return user
 
 
 def sign_in(*, username: str, password: str, client: str | None = None) -> AbstractBaseUser:
     """A server-mode user whose password is right, or WrongPassphrase (never which part).
 
-    Wrong tries are counted per address (`client`) and per account name.
+    Wrong tries are counted per address (`client`) and, for a name that has an account, per
+    account. A name without one counts against the address only: guessing at made-up names
+    pauses nobody else.
     """
     from django.contrib.auth import authenticate
 
     name = (username or "").strip()
-    keys = [f"user:{name.lower()}"] + ([f"ip:{client}"] if client else [])
-    throttle.check(keys)
-    with throttle.hashing():
+    known = bool(name) and get_user_model().objects.filter(username__iexact=name).exists()
+    keys = ([f"ip:{client}"] if client else []) + ([f"user:{name.casefold()}"] if known else [])
+    # The try is reserved before hashing: guesses sent side by side get no extra tries.
+    with throttle.attempt(keys), throttle.hashing():
         user = authenticate(username=name, password=password or "")
-    if user is None:
-        throttle.failed(keys)
-        raise WrongPassphrase(msg(
-            "That user name and password don\u2019t match. Please try again."))
-    throttle.succeeded(keys)
+        if user is None:
+            raise WrongPassphrase(msg(
+                "That user name and password don\u2019t match. Please try again."))
     return user
+
+
+def change_password(*, user: AbstractBaseUser, current: str | None, new: str | None) -> None:
+    """A server-mode account's new password, once the current one is right.
+
+    Wrong current passwords count like wrong sign-ins. Every other session of the account ends:
+    Django keeps a hash of the password in each session (the view keeps its own).
+    """
+    if is_local_mode():
+        raise InvalidInput({"current": msg("Locally, Thawing opens with a passphrase instead.")})
+    with throttle.attempt([f"user:{user.get_username().casefold()}"]), throttle.hashing():
+        if not user.check_password(current or ""):
+            raise WrongPassphrase(msg("That doesn\u2019t match your current password. Please try again."))
+    try:
+        validate_password(new or "", user=user)
+    except ValidationError as error:
+        raise InvalidInput({"new": " ".join(error.messages)}) from None
+    user.set_password(new)
+    user.save(update_fields=["password"])
 
 
 def account_named(username: str) -> AbstractBaseUser | None:

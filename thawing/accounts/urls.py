@@ -9,6 +9,7 @@ urlpatterns = [
     path("signout/", views.signout, name="signout"),
     path("signin/recover/", views.recover, name="recover"),
     path("settings/passphrase/", views.passphrase, name="passphrase"),
+    path("settings/password/", views.password, name="password"),
     path("settings/backup/", views.backup_download, name="backup"),
     path("settings/delete-everything/", views.delete_everything, name="delete_everything"),
     path("signup/", views.signup, name="signup"),

@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thawing.accounts import help_country, services
+from thawing.accounts.clients import client_address
 from thawing.accounts.forms import (
     AddPassphraseForm,
     ChangePassphraseForm,
+    ChangePasswordForm,
     LocalSignInForm,
     RecoverForm,
     RecoveryCodeForm,
@@ -66,7 +68,7 @@ def signin(request: HttpRequest) -> HttpResponse:
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            client = request.META.get("REMOTE_ADDR", "")
+            client = client_address(request)
             if local:
                 user = services.unlock_local(passphrase=form.cleaned_data["passphrase"],
                                              client=client)
@@ -104,7 +106,7 @@ def recover(request: HttpRequest) -> HttpResponse:
         try:
             user = services.recover_local(code=form.cleaned_data["code"],
                                           new_passphrase=form.cleaned_data["new"],
-                                          client=request.META.get("REMOTE_ADDR", ""))
+                                          client=client_address(request))
         except ThawingError as error:
             show_errors(form, error)
         else:
@@ -155,7 +157,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         try:
             user = services.create_account(
                 username=data["username"], password=data["password"], name=data["name"],
-                timezone=data["timezone"], country=data["country"],
+                timezone=data["timezone"], country=data["country"], client=client_address(request),
             )
         except ThawingError as error:
             show_errors(form, error)
@@ -163,6 +165,26 @@ def signup(request: HttpRequest) -> HttpResponse:
             login(request, user, backend=BACKEND)
             return help_country.set_cookie(redirect("checkins:today"), data["country"])
     return render(request, "accounts/signup.html", {"form": form, "zones": form.zones()})
+
+
+def password(request: HttpRequest) -> HttpResponse:
+    """Change a server-mode account's password; this browser stays signed in, the others do not."""
+    if services.is_local_mode():
+        raise Http404
+    form = ChangePasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_password(user=request.user, current=form.cleaned_data["current"],
+                                     new=form.cleaned_data["new"])
+        except ThawingError as error:
+            show_errors(form, error)
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, _("Password changed. Any other browser signed in to your "
+                                        "account will ask for the new one."))
+            return redirect("accounts:settings")
+    return render(request, "accounts/password.html", {"form": form},
+                  status=400 if form.errors else 200)
 
 
 def profile_settings(request: HttpRequest) -> HttpResponse:

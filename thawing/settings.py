@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "thawing.practices",
     "thawing.insights",
     "thawing.portability",
+    # Field encryption's one record: whether rotate-key has sealed every value to its owner.
+    "thawing.db",
 ]
 
 MIDDLEWARE = [

@@ -28,7 +28,11 @@ def field_keys(monkeypatch):
             monkeypatch.delenv("THAWING_FIELD_KEYS", raising=False)
 
     use(("k2025", KEY_2025))
-    return use
+    yield use
+    # Whether rotate-key has finished is remembered by the process: forget this test's answer.
+    from thawing.db.fields import forget_envelope_state
+
+    forget_envelope_state()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The field envelope (thawing/core/fieldcrypt.py): sealed per column, named keys, plaintext passes."""
+"""The field envelope (thawing/core/fieldcrypt.py): sealed to column and owner, named keys."""
 
 from __future__ import annotations
 
@@ -15,73 +15,118 @@ KEYS = {"old": OLD, "new": NEW}
 AAD = "journal_entry.body"
 
 
+def seal(text: str, key_id: str = "new", key: bytes = NEW, column: str = AAD, owner: object = 42) -> str:
+    return fieldcrypt.encrypt(text, key_id, key, column=column, owner=owner)
+
+
+def unseal(stored: str, keys=KEYS, column: str = AAD, owner: object = 42) -> str:
+    return fieldcrypt.decrypt(stored, keys, column=column, owner=owner)
+
+
+def version_1(text: str, key_id: str, key: bytes, column: str = AAD) -> str:
+    """A value as it was sealed before owners were bound: AAD the column alone."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = b"\x01" * 12
+    sealed = AESGCM(key).encrypt(nonce, text.encode(), column.encode())
+    return f"tenc1:{key_id}:{base64.urlsafe_b64encode(nonce + sealed).rstrip(b'=').decode()}"
+
+
 def test_a_value_round_trips_and_names_its_key():
-    stored = fieldcrypt.encrypt("I walked by the river.", "new", NEW, AAD)
-    assert stored.startswith("tenc1:new:")
+    stored = seal("I walked by the river.")
+    assert stored.startswith("tenc2:new:")
     assert "river" not in stored
     assert fieldcrypt.key_id_of(stored) == "new"
-    assert fieldcrypt.decrypt(stored, KEYS, AAD) == "I walked by the river."
+    assert unseal(stored) == "I walked by the river."
 
 
 def test_the_same_text_encrypts_differently_each_time():
-    assert fieldcrypt.encrypt("same", "new", NEW, AAD) != fieldcrypt.encrypt("same", "new", NEW, AAD)
+    assert seal("same") != seal("same")
 
 
 @pytest.mark.parametrize("text", ["", "é", "今日は少し悲しい気持ちでした。", "🌧️ then 🌤️", "\x00\n\t",
                                   "x" * 100_001, "lone surrogate \udc80"])
 def test_empty_unicode_and_long_texts_round_trip(text):
-    assert fieldcrypt.decrypt(fieldcrypt.encrypt(text, "k", NEW, AAD), KEYS | {"k": NEW}, AAD) == text
+    assert unseal(seal(text, "k"), KEYS | {"k": NEW}) == text
 
 
 def test_plaintext_from_before_encryption_is_returned_as_it_is():
-    assert fieldcrypt.decrypt("written before keys were set", {}, AAD) == "written before keys were set"
+    assert unseal("written before keys were set", {}) == "written before keys were set"
     assert fieldcrypt.key_id_of("written before keys were set") is None
 
 
 def test_a_changed_value_fails_without_showing_the_text():
-    stored = fieldcrypt.encrypt("a private sentence", "new", NEW, AAD)
+    stored = seal("a private sentence")
     payload = bytearray(base64.urlsafe_b64decode(stored.split(":", 2)[2] + "=="))
     payload[-1] ^= 1
-    tampered = "tenc1:new:" + base64.urlsafe_b64encode(bytes(payload)).decode().rstrip("=")
+    tampered = "tenc2:new:" + base64.urlsafe_b64encode(bytes(payload)).decode().rstrip("=")
     with pytest.raises(FieldKeyError) as caught:
-        fieldcrypt.decrypt(tampered, KEYS, AAD)
+        unseal(tampered)
     assert "private" not in caught.value.message
     assert AAD in caught.value.message and "'new'" in caught.value.message
 
 
-@pytest.mark.parametrize("stored", ["tenc1:new:", "tenc1:new:!!!", "tenc1:new:AAAA"])
-def test_a_truncated_or_garbled_envelope_fails_cleanly(stored):
-    with pytest.raises(FieldKeyError):
-        fieldcrypt.decrypt(stored, KEYS, AAD)
+@pytest.mark.parametrize("stored", ["tenc2:new:", "tenc2:new:!!!", "tenc2:new:AAAA", "tenc1:new:AAAA",
+                                    "tenc2:new:" + "A" * 37, "tenc2:new:AAAA AAAA", "tenc3:new:" + "A" * 40])
+def test_only_an_exact_envelope_is_one_anything_else_is_plain_text(stored):
+    # Too short for a nonce and a tag, not base64, an impossible length, or an unknown version.
+    assert not fieldcrypt.is_encrypted(stored)
+    assert unseal(stored) == stored
 
 
 def test_a_value_moved_to_another_column_fails():
-    stored = fieldcrypt.encrypt("a private sentence", "new", NEW, "journal_entry.body")
+    stored = seal("a private sentence", column="journal_entry.body")
     with pytest.raises(FieldKeyError):
-        fieldcrypt.decrypt(stored, KEYS, "checkins_checkin.note")
+        unseal(stored, column="checkins_checkin.note")
+
+
+def test_a_value_moved_to_another_persons_row_fails():
+    stored = seal("a private sentence", owner=42)
+    with pytest.raises(FieldKeyError, match="another person"):
+        unseal(stored, owner=43)
+    with pytest.raises(FieldKeyError, match="without its row's owner"):
+        unseal(stored, owner=None)
+
+
+def test_a_version_1_value_opens_by_its_column_alone():
+    stored = version_1("sealed the old way", "old", OLD)
+    assert fieldcrypt.parse(stored).version == 1
+    assert unseal(stored, owner=None) == unseal(stored, owner=7) == "sealed the old way"
+    with pytest.raises(FieldKeyError):
+        unseal(stored, column="checkins_checkin.note")
+
+
+def test_a_version_1_prefix_on_a_version_2_value_does_not_open():
+    stored = seal("a private sentence")
+    with pytest.raises(FieldKeyError):
+        unseal("tenc1:" + stored.removeprefix("tenc2:"))
 
 
 def test_a_wrong_key_under_the_right_name_fails():
-    stored = fieldcrypt.encrypt("a private sentence", "new", NEW, AAD)
+    stored = seal("a private sentence")
     with pytest.raises(FieldKeyError, match="could not be decrypted"):
-        fieldcrypt.decrypt(stored, {"new": OLD}, AAD)
+        unseal(stored, {"new": OLD})
 
 
 def test_a_missing_key_is_named_for_the_operator():
-    stored = fieldcrypt.encrypt("a private sentence", "gone", OLD, AAD)
+    stored = seal("a private sentence", "gone", OLD)
     with pytest.raises(FieldKeyError, match="'gone'.*THAWING_FIELD_KEYS"):
-        fieldcrypt.decrypt(stored, {"new": NEW}, AAD)
+        unseal(stored, {"new": NEW})
 
 
 def test_older_keys_still_decrypt():
-    stored = fieldcrypt.encrypt("from last year", "old", OLD, AAD)
-    assert fieldcrypt.decrypt(stored, KEYS, AAD) == "from last year"
+    assert unseal(seal("from last year", "old", OLD)) == "from last year"
 
 
 @pytest.mark.parametrize("key_id", ["", "has:colon", "x" * 33, "spa ce", "é"])
 def test_key_ids_are_short_plain_names(key_id):
     with pytest.raises(ValueError):
-        fieldcrypt.encrypt("text", key_id, NEW, AAD)
+        seal("text", key_id)
+
+
+def test_a_value_is_never_sealed_without_an_owner():
+    with pytest.raises(ValueError):
+        seal("text", owner=None)
 
 
 def test_keys_print_and_parse_back():
@@ -116,4 +161,5 @@ def test_plain_text_that_starts_like_an_envelope_stays_plain_text():
 
     assert not is_encrypted("tenc1: my thoughts today, not a cipher")
     assert not is_encrypted("tenc1:no colon after this")
-    assert is_encrypted("tenc1:key-1:AAAA")
+    assert not is_encrypted("tenc1:word: and then some words")
+    assert is_encrypted("tenc1:key-1:" + "A" * 38) and is_encrypted(seal("text"))

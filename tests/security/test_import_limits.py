@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -188,9 +190,27 @@ def test_a_thawing_export_with_more_records_than_an_import_takes_is_refused(loca
         services.preview_import(user=local_user, kind="thawing", data=data)
 
 
+@contextmanager
+def another_import_running(user) -> Iterator[None]:
+    """Another import of `user`, holding the lock as it would: in server mode (PostgreSQL) on
+    another worker, with its own database connection; in local mode in another request of the one
+    `thawing serve` process."""
+    if connection.vendor != "postgresql":
+        with services.one_import_at_a_time(user=user):
+            yield
+        return
+    import psycopg
+
+    other_worker = psycopg.connect(**connection.get_connection_params())
+    try:
+        other_worker.execute("SELECT pg_advisory_lock(%s, %s)", [services.LOCK_SPACE, user.pk])
+        yield
+    finally:
+        other_worker.close()
+
+
 def test_one_import_at_a_time_for_each_person(signed_in, local_user, make_account):
-    # Another app server's import holds the person's lock in the database while this one asks.
-    with services.one_import_at_a_time(user=local_user):
+    with another_import_running(local_user):
         response = signed_in.post("/api/import/preview", {"kind": "daylio", "file": io.BytesIO(
             fixture_bytes("daylio/v1_year.csv"))})
         assert response.status_code == 400

@@ -387,8 +387,9 @@ def test_a_time_alone_is_intent_only_next_to_resolve():
 
 
 def test_the_pre_filter_lets_through_every_rule_that_matches():
-    """Every rule's needed words are read off its own pattern; a sentence without them could not
-    match it. Checked here on every sentence of these tests and of the dev corpus."""
+    """Every rule's needed words, and the words a match can begin with, are read off its own
+    pattern; a sentence without them could not match it. Checked here on every sentence of these
+    tests and of the dev corpus."""
     from bench.crisis import load
 
     texts = [t for texts in FAMILIES.values() for t in texts] + QUIET + [r["text"] for r in load("dev")]
@@ -396,8 +397,12 @@ def test_the_pre_filter_lets_through_every_rule_that_matches():
     for text in texts:
         for sentence in crisis._sentences(text):
             allowed = set(crisis._RULE_FILTER.candidates(crisis._keys(sentence.text)))
+            positions = crisis._positions(sentence)
             for index, rule in enumerate(crisis.RULES):
-                if rule.pattern.search(sentence.text):
+                spans = [m.span() for m in rule.pattern.finditer(sentence.text)]
+                if spans:
                     assert index in allowed, (index, sentence.text)
                     checked += 1
+                # Only the words a match can begin with are tried: the same matches all the same.
+                assert [m.span() for m in crisis._matches(index, sentence, positions)] == spans
     assert checked > 500

@@ -1630,8 +1630,95 @@ class _Filter:
         return sorted(i for i in found if all(not need.isdisjoint(keys) for need in self.needs[i][1:]))
 
 
+def _first_words(pattern: re.Pattern[str]) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """Every word a match of `pattern` can begin with (whole words, and word starts for "harm\\w*"),
+    when they can all be read off it, else None. Only positions where one of these begins need
+    to be tried."""
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    found = _firsts(list(sre_parse.parse(pattern.pattern)))
+    if found is None:
+        return None
+    return frozenset(w for w in found if not w.endswith("*")), tuple(w[:-1] for w in found if w.endswith("*"))
+
+
+def _firsts(items: list[tuple[Any, Any]], edge: bool = False) -> set[str] | None:
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    while items and items[0] == (sre.AT, sre.AT_BOUNDARY):
+        edge, items = True, items[1:]
+    if items and items[0][0] is sre.SUBPATTERN:
+        return _firsts(list(items[0][1][-1]) + items[1:], edge)
+    if items and items[0][0] is sre.BRANCH:
+        found: set[str] = set()
+        for branch in items[0][1][1]:
+            inner = _firsts(list(branch), edge) if branch else None
+            if inner is None:
+                return None
+            found |= inner
+        return found
+    if not items or not edge:
+        return None
+    run: set[str] = {_EDGE}
+    for op, value in items:
+        exact, _ = _node(op, value, all(r.endswith(_EDGE) for r in run))
+        joined = _cross(run, exact)
+        if joined is None:
+            break
+        run = joined
+    words = set()
+    for string in run:
+        parts = string.split(_EDGE)
+        inner = [i for i, p in enumerate(parts) if p]
+        if not inner or not re.match(r"\w", parts[inner[0]]):
+            return None
+        first = inner[0]
+        # a whole word has an edge after it; one the run stops inside is a word start
+        words.add(parts[first] if first < len(parts) - 1 else parts[first] + "*")
+    return words
+
+
 _START_KEYS: set[str] = set()   # every word start any filter looks up (_IDIOM_FILTER adds its own)
 _RULE_FILTER = _Filter(rule.pattern for rule in RULES)
+_FIRST_WORDS = tuple(_first_words(rule.pattern) for rule in RULES)
+_FIRST_STARTS = tuple(frozenset(_key(p + "*") for p in first[1]) if first else frozenset()
+                      for first in _FIRST_WORDS)
+_START_KEYS.update(k for keys in _FIRST_STARTS for k in keys)
+
+
+def _positions(sentence: _Sentence) -> dict[str, list[int]]:
+    """Where each word of a sentence begins, and (under "harm*") which words begin so."""
+    found: dict[str, list[int]] = {}
+    for word, offset in zip(sentence.text.split(" "), sentence.offsets, strict=False):
+        found.setdefault(word, []).append(offset)
+    for word in list(found):
+        for key in _starts_of(word):
+            found.setdefault(key, []).append(word)  # type: ignore[arg-type]
+    return found
+
+
+def _matches(index: int, sentence: _Sentence, positions: dict[str, list[int]]) -> Iterable[re.Match[str]]:
+    """The matches of RULES[index] in a sentence, as finditer finds them, trying only where a word
+    a match can begin with begins."""
+    pattern, first = RULES[index].pattern, _FIRST_WORDS[index]
+    if first is None:
+        yield from pattern.finditer(sentence.text)
+        return
+    words, starts = first
+    hits = positions.keys() & words
+    if starts:
+        for key in _FIRST_STARTS[index].intersection(positions):
+            hits.update(w for w in positions[key] if w.startswith(starts))  # type: ignore[union-attr]
+    if not hits:
+        return
+    text, done = sentence.text, 0
+    for offset in sorted(o for w in hits for o in positions[w]):
+        if offset < done:
+            continue
+        match = pattern.match(text, offset)
+        if match is not None:
+            yield match
+            done = max(match.end(), offset + 1)
 _WORD = re.compile(r"\w+")
 
 
@@ -1646,14 +1733,19 @@ def _keys(text: str) -> set[str]:
         tokens.update(_WORD.findall(token))
     keys = set(tokens)
     for token in tokens:
-        starts = _STARTS.get(token)
-        if starts is None:
-            starts = tuple(k for n in range(1, min(len(token), _START) + 1)
-                           if (k := token[:n] + "*") in _START_KEYS)
-            if len(_STARTS) < 50_000:
-                _STARTS[token] = starts
-        keys.update(starts)
+        keys.update(_starts_of(token))
     return keys
+
+
+def _starts_of(token: str) -> tuple[str, ...]:
+    """The word-start keys ("harm*") of a word that some pattern looks up (remembered)."""
+    starts = _STARTS.get(token)
+    if starts is None:
+        starts = tuple(k for n in range(1, min(len(token), _START) + 1)
+                       if (k := token[:n] + "*") in _START_KEYS)
+        if len(_STARTS) < 50_000:
+            _STARTS[token] = starts
+    return starts
 
 
 # --- 3. Context modifiers -----------------------------------------------------------------
@@ -2222,9 +2314,10 @@ def crisis_signals(text: str) -> list[Signal]:
     vetoed: set[int] = set()   # a rule has read this sentence (its context stands): not the learned reader
     for i, sentence in enumerate(sentences):
         denied_next = _denied_next(sentences, i)
+        positions = _positions(sentence)
         for r in _RULE_FILTER.candidates(keys_of[i]):
             rule = RULES[r]
-            for match in rule.pattern.finditer(sentence.text):
+            for match in _matches(r, sentence, positions):
                 if "~" in match.group() or match.end() == match.start():
                     continue
                 context = _judge(rule, sentence, match.start(), match.end(), denied_next)

@@ -1,9 +1,9 @@
 """`thawing export` and `thawing import`: leave with everything, arrive from Daylio or jrnl.
 
 Both show a progress bar on the terminal (on standard error, so `-o -` output stays clean).
-An export is written beside its target and renamed into place, so a crash never leaves half
-a file. An import prints its preview first and asks before writing, unless `--yes`; without
-a terminal to ask in, it refuses rather than guess.
+An export is written as it is read, never held whole, beside its target and renamed into
+place, so a crash never leaves half a file. An import prints its preview first and asks
+before writing, unless `--yes`; without a terminal to ask in, it refuses rather than guess.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -68,8 +68,9 @@ def _bar(description: str) -> Iterator[Callable[[int, int], None]]:
         yield update
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write beside the target, flush to disk, then rename: the file is whole or not there."""
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> Path:
+    """Write beside the target (the pieces as they come), flush to disk, then rename: the file is
+    whole or not there."""
     path = path.expanduser()
     if not path.parent.is_dir():
         raise InvalidInput({"output": msg("The folder %(folder)s doesn\u2019t exist.",
@@ -77,7 +78,8 @@ def write_atomically(path: Path, data: bytes) -> Path:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                file.write(piece)
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, path)
@@ -109,17 +111,19 @@ def export(
 
     with _bar("Exporting") as update:
         if fmt == "json":
-            data = services.export_json(user=user, progress=update)
+            pieces = services.stream_export_json(user=user, progress=update)
         elif fmt == "csv":
-            data = services.export_csv(user=user, what=what.strip().lower())
+            pieces = services.stream_export_csv(user=user, what=what.strip().lower())
         else:
-            data = services.export_markdown(user=user)
-    if str(output) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    path = write_atomically(output, data)
-    out.print(WORDS["saved"].format(path=path, size=_size(len(data))), markup=False, highlight=False)
+            pieces = services.stream_export_markdown(user=user)
+        if str(output) == "-":
+            for piece in pieces:
+                sys.stdout.buffer.write(piece)
+            sys.stdout.flush()
+            return
+        path = write_atomically(output, pieces)
+    saved = WORDS["saved"].format(path=path, size=_size(path.stat().st_size))
+    out.print(saved, markup=False, highlight=False)
     out.print(WORDS["plain"])
 
 

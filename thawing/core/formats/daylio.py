@@ -108,11 +108,15 @@ def read(data: bytes, *, mood_map: Mapping[str, int | None] | None = None,
          max_rows: int = MAX_RECORDS) -> Parsed:
     """Check-ins from a Daylio CSV export, oldest first; moods 1-10, `None` when unmapped.
 
-    Rows are read one by one, and a file of more than `max_rows` rows is refused when the row
-    after the last one it may hold is reached.
+    Rows are read one by one; a file of more than `max_rows` rows is refused before any is read.
     """
     moods = _mood_table(mood_map)
-    rows = _rows(decode_text(data, fallback="cp1252", hint=_HINT), max_rows)
+    text = decode_text(data, fallback="cp1252", hint=_HINT)
+    if text.count("\n") >= max_rows:
+        # A long file is counted before its rows are read one by one: refusing it costs little.
+        for _ in _rows(text, max_rows):
+            pass
+    rows = _rows(text, max_rows)
     first = list(islice(rows, 2))
     if not first:
         return Parsed(detected="daylio-csv")

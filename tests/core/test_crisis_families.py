@@ -348,6 +348,49 @@ for _family, _texts in MORE_FAMILIES.items():
 QUIET += MORE_QUIET
 
 
+# Near misses written to catch false alarms: trips, chores, quizzes, old dogs, goodbye cards.
+NEAR_MISSES = [
+    'Gave my old bike to my nephew, he loves it.',
+    'Finished all my letters of recommendation for the students tonight.',
+    'sorted out my passwords in a password manager finally',
+    "the kids are at their dad's this weekend so I'm doing a big clean",
+    "I'll be done for good with night shifts after Friday!",
+    "My nan always says she's ready to meet her maker, she's 94.",
+    'Bought a new knife set for the kitchen, the old knives were blunt.',
+    'watched a documentary about the Golden Gate Bridge suicide barrier being built',
+    'the bridge near work is so high, I get vertigo crossing it',
+    "She said she'd kill me if I was late again lol",
+    'my mum would kill me if she saw my room',
+    'I was dying of boredom in that meeting.',
+    'Our old dog had to be put down today, heartbroken.',
+    "I'm not going to make it to the party on Saturday, too tired.",
+    "I won't be around this weekend, going camping with friends.",
+    "Can't wait to leave this job for good.",
+    "I want this headache to stop, it's been three days.",
+    'Nothing left in my bank account until payday, ugh.',
+    'Took my meds this morning like always.',
+    "I've been counting the days until the holiday.",
+    'The film ended with the main character walking into the sea. Beautiful shot.',
+    'I have a plan for my essay: intro, three points, conclusion.',
+    'We picked the spot for the picnic by the lake.',
+    'I looked up how tall the Shard is for a pub quiz.',
+    "I'm done. Exams are over, time to celebrate.",
+    'Tonight is the night! First date in ages.',
+    'Gave away loads of clothes to charity, feels good to declutter.',
+    'I wish I could disappear into a good book for a week.',
+    'The rope at the climbing gym snapped, scary but everyone was fine.',
+    'I keep looking at the clock waiting for the weekend.',
+    "My therapist asked if I had any plans to hurt myself. I don't, and I told her so.",
+    'hurt my back lifting boxes at work',
+    "I'm so tired of this rain.",
+    "Wrote a goodbye card for my colleague who's retiring.",
+    "There's no point in going to the shops now, they're closed.",
+    'I almost stepped in front of a bike, it came out of nowhere!',
+    'At the end of the day, I just want everyone to be happy.',
+]
+QUIET += NEAR_MISSES
+
+
 @pytest.mark.parametrize(("family", "text"), [(f, t) for f, texts in FAMILIES.items() for t in texts])
 def test_each_family_shows_the_crisis_lines_for_the_writer(family, text):
     found = crisis_signals(text)

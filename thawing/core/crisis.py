@@ -177,7 +177,7 @@ _IRREGULAR = {
     "yrs": "year", "ago": "ago", "forever": "forever", "4ever": "forever", "permanently": "permanently",
     "burdens": "burden",
 }
-_KEEP = {"going", "gone", "dead", "death", "better", "best", "living", "during", "nothing",
+_KEEP = {"done", "going", "gone", "dead", "death", "better", "best", "living", "during", "nothing",
          "thing", "evening", "morning", "sing", "bring", "string", "ring", "king", "anything",
          "something", "everything", "being", "ceiling", "feeling", "feelings", "building",
          "wedding", "pudding", "meaning", "belonging", "noose", "less", "unless", "this",
@@ -613,7 +613,8 @@ RULES: tuple[Rule, ...] = (
                            _gap(10) + r"(?:garage|car|myself|me\b|my|sleep|end|die|dead|seal|tape|door|"
                            r"window|drink|swallow|take|breathe|in|bag|head|would|how|enough|quick|"
                            r"painless|peaceful|fall asleep|it|exhaust|tailpipe)", mention=True),
-    _rule(SUICIDE, METHOD, rf"{W}(?:lie|lay|sit|stand|wait|park)\w* (?:down )?(?:on|across|between|by|at|"
+    _rule(SUICIDE, METHOD, r"(?!.*\bwait\w* for (?:the|my|a|our|next) (?:train|tube|bus|tram|next)\b)"
+                           rf"{W}(?:lie|lay|sit|stand|wait|park)\w* (?:down )?(?:on|across|between|by|at|"
                            r"near) (?:the )?(?:track|rail|line|platform edge|edge of the platform|"
                            r"level crossing|crossing|road|motorway)\b|\b(?:train|tube|subway|underground|"
                            r"express|freight|bus|truck|lorry|tram)\b" + _gap(8) + r"(?:step|jump|fall|"
@@ -636,7 +637,11 @@ RULES: tuple[Rule, ...] = (
                            r"\b " + _short_gap(3) + r"(?:do it|go through with it|go through with this|"
                            r"follow through|end it|end this|end things|end everything|finish it|"
                            r"finish this|do this|do the thing|act on it|act on them|act on this|"
-                           r"be brave|be gone|be done|go|leave|not be here|not be around|check out|"
+                           r"be brave|be gone|be done(?!(?: \w+){0,3} with)|go|leave|"
+                           r"not be here(?! (?:this|next|on|at|"
+                           r"for|until|till|tomorrow|tonight|today|over)\b)|not be around(?! (?:this|next|"
+                           r"on|at|for|"
+                           r"until|till|tomorrow|tonight|today|over)\b)|check out|"
                            r"clock out|let go|make it stop|make it happen|make that happen|say goodbye|"
                            r"see it through|carry it out|take the pills|use it|use the|try again|"
                            r"not fail|not mess it up|get it right)\b" + r"(?! (?:to|for) (?:the|a|my) "
@@ -681,9 +686,21 @@ RULES: tuple[Rule, ...] = (
                            r"work)\b|\b(?:count|counting)\w* (?:down )?(?:the )?(?:days|hours|sleeps)\b"
                            r"(?! (?:until|till|to|til) (?:my|the|our|christmas|holiday|vacation|payday|"
                            r"birthday|weekend|summer|retirement|wedding|trip|concert|results))"),
-    _rule(SUICIDE, INTENT, r"\b(?:will not|can not|not going to|won't|wont) (?:be (?:here|alive|around)|"
-                           r"see|make it to|make it through|live to see|wake up|last)\b" + _gap(3) +
-                           r"(?:by|for|until|till|to|at|next|tomorrow|friday|saturday|sunday|monday|"
+    # Being here is said of trips too ("I won't be around this weekend"): only with a time that
+    # has no return in it. Seeing and making it to: not a party, not a person.
+    _rule(SUICIDE, INTENT, r"\b(?:will not|can not|not going to|won't|wont) be (?:here|alive|around)\b" +
+                           _gap(3) + r"(?:much longer|for long|long|any more|any longer|by (?:then|christmas|"
+                           r"new year|my birthday|next)|another|the end|this time next|next (?:year|"
+                           r"christmas|"
+                           r"birthday|summer|spring|winter|autumn)|for (?:christmas|my birthday|new year)|"
+                           r"to see)\b|\b(?:will not|can not|not going to|won't|wont) be alive\b"),
+    _rule(SUICIDE, INTENT, r"\b(?:will not|can not|not going to|won't|wont) (?:see(?! (?:you|him|her|them|"
+                           r"it|the|"
+                           r"a|my|your|that|this|any|much|what|how|why))|make it to(?! (?:the|a|an|your|"
+                           r"his|her|"
+                           r"our|their|my|work|school|class) )|make it through|live to see|wake up|last)\b" +
+                           _gap(3) + r"(?:by|for|until|till|to|at|next|tomorrow|friday|saturday|sunday|"
+                                     r"monday|"
                            r"tuesday|wednesday|thursday|christmas|new year|another|the end|morning|"
                            r"birthday|spring|summer|winter|autumn|the weekend|the week|much longer|long|"
                            r"any more|this time next)\b"),
@@ -706,7 +723,8 @@ RULES: tuple[Rule, ...] = (
                          r"under my bed|under the bed|in the drawer|in my drawer|in the wardrobe|"
                          r"in the cupboard|in my bag|in the glovebox|in the car|behind the|in a box|"
                          r"for later|for when|for the day|in case)\b"),
-    _rule(SUICIDE, PLAN, r"\b(?:google|search|research|look|read|watch|check|learn|figure|"
+    _rule(SUICIDE, PLAN, r"(?!.*\b(?:quiz|trivia|homework|assignment|project|essay|bet|in the world)\b)"
+                         r"\b(?:google|search|research|look|read|watch|check|learn|figure|"
                          r"calculate|work|find|browse|scroll|study|type|look up|looked up)\w*\b" +
                          _gap(6) + r"(?:how to (?:die|kill|hang|tie a noose|tie the knot|overdose|end|"
                          r"do it|not wake|slit|cut deep|drown|jump|shoot|bleed)|ways to (?:die|go|end|"
@@ -1158,7 +1176,8 @@ FAMILY_RULES: tuple[Rule, ...] = (
                            r"(?:would do it|would be enough|to do it|it would take|does it take|"
                            r"would it take|"
                            r"to not wake|would kill|to kill)\b", mention=True),
-    _rule(SUICIDE, METHOD, r"\b(?:stand|stood|sit|sat|wait|linger|hover|lean|walk|walked)\w* (?:\w+ ){0,3}"
+    _rule(SUICIDE, METHOD, r"(?!.*\bwait\w* for (?:the|my|a|our|next) (?:train|tube|bus|tram)\b)"
+                           r"\b(?:stand|stood|sit|sat|wait|linger|hover|lean|walk|walked)\w* (?:\w+ ){0,3}"
                            r"(?:by|at|on|near|over|close to|to|out to) (?:the )?(?:edge|ledge|railing|"
                            r"rail|yellow "
                            r"line|platform edge|edge of the platform|level crossing|crossing|track|barrier|"
@@ -1332,7 +1351,9 @@ FAMILY_RULES: tuple[Rule, ...] = (
                              r"of existence)\b(?! (?:from|on) )|\bnothing (?:left )?(?:to wait for|left to "
                              r"look forward to|left to hold on to|worth waiting for)\b"
                              r"|\b(?:me|i am|i will be|i would be|that is me|then i am|then me)\b (?:\w+ )?"
-                             r"done\b(?! with (?:this|the|that|my|his|her|their|our|work|school|uni|him|"
+                             r"done\b(?!(?: \w+){0,3} with (?!it all|everything|life|living|this life|"
+                             r"this world|being alive|existing|all of it))"
+                             r"(?! with (?:this|the|that|my|his|her|their|our|work|school|uni|him|"
                              r"them|you|it\b(?! all)))" + _gap(3) + r"(?:for good|forever|permanently|"
                                                                     r"for ever|"
                              r"once and for all)\b"),

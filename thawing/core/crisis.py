@@ -46,6 +46,7 @@ corpus nobody here tuned on: tests/fixtures/crisis/ and docs/safety.md; `python 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -276,6 +277,9 @@ def _canonical_word_once(raw: str) -> str:
     return _LEMMA.get(word, word)
 
 
+_WINDOW = 600   # characters either side of a match that its context is read from
+
+
 @dataclass(frozen=True)
 class _Sentence:
     """A sentence as canonical words joined by single spaces, each word mapped to its span."""
@@ -291,10 +295,40 @@ class _Sentence:
         return self.spans[first][0], self.spans[last][1]
 
     def before(self, start: int) -> list[str]:
-        return self.text[:start].split()
+        """The words before `start`, at most about a hundred (a long sentence stays linear)."""
+        words = self.text[max(0, start - _WINDOW):start].split()
+        return words[1:] if start > _WINDOW else words
 
     def after(self, end: int) -> list[str]:
-        return self.text[end:].split()
+        words = self.text[end:end + _WINDOW].split()
+        return words[:-1] if end + _WINDOW < len(self.text) else words
+
+    # What holds for the whole sentence, read once however many rules match in it.
+    @functools.cached_property
+    def reported(self) -> bool:
+        return bool(_REPORTED.search(self.text))
+
+    @functools.cached_property
+    def said_yes(self) -> bool:
+        return bool(_SAID_YES.search(self.text))
+
+    @functools.cached_property
+    def accident(self) -> bool:
+        return bool(_ACCIDENT.search(self.text)) and not self.deliberate
+
+    @functools.cached_property
+    def mishap(self) -> bool:
+        return bool(_MISHAP.search(self.text)) and not self.deliberate
+
+    @functools.cached_property
+    def deliberate(self) -> bool:
+        return bool(_DELIBERATE.search(self.text))
+
+    @functools.cached_property
+    def back_now(self) -> bool:
+        """Something says it is here now, whatever past the sentence also names."""
+        rest = _PAST_ONLY.sub(" ", _PAST_MARKER.sub(" ", self.text)).replace("used to", " ")
+        return bool(_PRESENT_RISK.search(rest) or _PRESENT_RAW.search(self.raw))
 
 
 def _index(offsets: tuple[int, ...], position: int) -> int:
@@ -613,8 +647,8 @@ RULES: tuple[Rule, ...] = (
                            _gap(10) + r"(?:garage|car|myself|me\b|my|sleep|end|die|dead|seal|tape|door|"
                            r"window|drink|swallow|take|breathe|in|bag|head|would|how|enough|quick|"
                            r"painless|peaceful|fall asleep|it|exhaust|tailpipe)", mention=True),
-    _rule(SUICIDE, METHOD, r"(?!.*\bwait\w* for (?:the|my|a|our|next) (?:train|tube|bus|tram|next)\b)"
-                           rf"{W}(?:lie|lay|sit|stand|wait|park)\w* (?:down )?(?:on|across|between|by|at|"
+    _rule(SUICIDE, METHOD, r"\b(?!.*\bwait\w* for (?:the|my|a|our|next) (?:train|tube|bus|tram|next)\b)"
+                           r"(?:lie|lay|sit|stand|wait|park)\w* (?:down )?(?:on|across|between|by|at|"
                            r"near) (?:the )?(?:track|rail|line|platform edge|edge of the platform|"
                            r"level crossing|crossing|road|motorway)\b|\b(?:train|tube|subway|underground|"
                            r"express|freight|bus|truck|lorry|tram)\b" + _gap(8) + r"(?:step|jump|fall|"
@@ -723,8 +757,8 @@ RULES: tuple[Rule, ...] = (
                          r"under my bed|under the bed|in the drawer|in my drawer|in the wardrobe|"
                          r"in the cupboard|in my bag|in the glovebox|in the car|behind the|in a box|"
                          r"for later|for when|for the day|in case)\b"),
-    _rule(SUICIDE, PLAN, r"(?!.*\b(?:quiz|trivia|homework|assignment|project|essay|bet|in the world)\b)"
-                         r"\b(?:google|search|research|look|read|watch|check|learn|figure|"
+    _rule(SUICIDE, PLAN, r"\b(?!.*\b(?:quiz|trivia|homework|assignment|project|essay|bet|in the world)\b)"
+                         r"(?:google|search|research|look|read|watch|check|learn|figure|"
                          r"calculate|work|find|browse|scroll|study|type|look up|looked up)\w*\b" +
                          _gap(6) + r"(?:how to (?:die|kill|hang|tie a noose|tie the knot|overdose|end|"
                          r"do it|not wake|slit|cut deep|drown|jump|shoot|bleed)|ways to (?:die|go|end|"
@@ -1145,13 +1179,13 @@ FAMILY_RULES: tuple[Rule, ...] = (
                          r"never been born|vanish|cease to exist|not be here|never wake|not wake|die|dead|"
                          r"end it|end everything|erase myself|just stop)\b"),
     # Active thoughts: a voice, a first reaction, with no "I think about" before them.
-    _rule(SUICIDE, THOUGHTS, r"(?:\bmy )?\b(?:head|brain|mind|voice|voices|thought|something|part of me|"
+    _rule(SUICIDE, THOUGHTS, r"\b(?:my )?(?:head|brain|mind|voice|voices|thought|something|part of me|"
                              r"inner voice|it keep|keep)\b" +
                              _gap(4) + r"(?:say|tell|whisper|scream|shout|chant|beg|hiss|repeat)\w* "
                              r"(?:me )?(?:to )?,? ?(?:just )?(?:die|kill (?:myself|themself|me)|end it|jump|"
                              r"hang myself|go die|disappear|end everything|should die|should not be here|"
                              r"should not exist|do not deserve to live|unalive)\b"),
-    _rule(SUICIDE, THOUGHTS, r"(?:\bmy )?\b(?:first|automatic|immediate|default|only|usual) (?:thought|"
+    _rule(SUICIDE, THOUGHTS, r"\b(?:my )?(?:first|automatic|immediate|default|only|usual) (?:thought|"
                              r"reaction|"
                              r"instinct|"
                              r"response|urge|impulse)\b" + _gap(3) + r"(?:kill themself|kill myself|die|"
@@ -1176,8 +1210,8 @@ FAMILY_RULES: tuple[Rule, ...] = (
                            r"(?:would do it|would be enough|to do it|it would take|does it take|"
                            r"would it take|"
                            r"to not wake|would kill|to kill)\b", mention=True),
-    _rule(SUICIDE, METHOD, r"(?!.*\bwait\w* for (?:the|my|a|our|next) (?:train|tube|bus|tram)\b)"
-                           r"\b(?:stand|stood|sit|sat|wait|linger|hover|lean|walk|walked)\w* (?:\w+ ){0,3}"
+    _rule(SUICIDE, METHOD, r"\b(?!.*\bwait\w* for (?:the|my|a|our|next) (?:train|tube|bus|tram)\b)"
+                           r"(?:stand|stood|sit|sat|wait|linger|hover|lean|walk|walked)\w* (?:\w+ ){0,3}"
                            r"(?:by|at|on|near|over|close to|to|out to) (?:the )?(?:edge|ledge|railing|"
                            r"rail|yellow "
                            r"line|platform edge|edge of the platform|level crossing|crossing|track|barrier|"
@@ -1985,6 +2019,10 @@ _ACCIDENT = _compile(
     r"reversing|reverse|parking|nearly|almost|lifting|lift|moving|carrying|sofa|furniture|hiking|"
     r"climbing|cycling|yoga|running|minecraft|game|gaming|sims|level|boss|brownies|cake|cookies|dinner|"
     r"lunch|breakfast)\b")
+# Said to be on purpose, whatever else in the sentence sounds like an accident.
+_DELIBERATE = _compile(r"\b(?:on purpose|deliberately|intentionally|again|urge|feel something|punish|deserve|"
+                       r"longer than i (?:need|needed|should)|as long as i could|could bear|see if i|"
+                       r"to feel)\b")
 # A near miss, not a method: "nearly fell off the ladder", "slipped on the stairs".
 _MISHAP = _compile(r"\b(?:accident|accidentally|accidental|by accident|by mistake|nearly|almost|tripped|"
                    r"trip|slipped on|slip on|stumbled|clumsy|game|gaming|minecraft|sims|boss|level)\b")
@@ -2037,14 +2075,14 @@ def _denied(sentence: _Sentence, start: int) -> bool:
     return bool(_NEGATOR.search(cleaned))
 
 
-_NEVER_CROSSED = _compile(r"^ (?:has |have |had |is |was |were )?(?:never|not|n't) (?:once |ever |really )?"
+_NEVER_CROSSED = _compile(r" (?:has |have |had |is |was |were )?(?:never|not|n't) (?:once |ever |really )?"
                           r"(?:cross|crossed|occur|occurred|enter|entered|been|come|came)\b")
 
 
 def _denied_after(sentence: _Sentence, end: int) -> bool:
     """ "Suicidal thoughts: none", "thoughts of self harm? no." """
     after = sentence.after(end)[:4]
-    if _NEVER_CROSSED.match(sentence.text[end:]):
+    if _NEVER_CROSSED.match(sentence.text, end, end + _WINDOW):
         return True
     if after[:1] == [","]:
         after = after[1:]
@@ -2070,13 +2108,13 @@ def _past(sentence: _Sentence, start: int, end: int) -> bool:
     """The writer's own past, said in the same clause as the words, with nothing in the sentence
     that says it is back now ("again", "lately", an urge, a wish in the present tense)."""
     text = sentence.text
-    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
-    clause = text[before[-1] if before else 0:after.start() if after else len(text)]
+    first = max(0, start - _WINDOW)
+    before = [m.end() for m in _CLAUSE_END.finditer(text, first, start)]
+    after = _CLAUSE_END.search(text, end, end + _WINDOW)
+    clause = text[before[-1] if before else first:after.start() if after else min(len(text), end + _WINDOW)]
     if not (_PAST_MARKER.search(clause) or _PAST_ONLY.search(clause)):
         return False
-    rest = _PAST_ONLY.sub(" ", _PAST_MARKER.sub(" ", text)).replace("used to", " ")
-    return not _PRESENT_RISK.search(rest) and not _PRESENT_RAW.search(sentence.raw)
+    return not sentence.back_now
 
 
 def _explicit_self(sentence: _Sentence, start: int, end: int) -> bool:
@@ -2114,20 +2152,16 @@ def _judge(rule: Rule, sentence: _Sentence, start: int, end: int, denied_next: b
         return None
     who = _experiencer(sentence, start, end)
     explicit = who == SELF and _explicit_self(sentence, start, end)
-    reported = bool(_REPORTED.search(sentence.text))
+    reported = sentence.reported
     hypothetical = _hypothetical(sentence, start)
     before = " ".join(sentence.before(start)[-12:])
-    if _IF_EVER.search(before) and not own_negation and not _SAID_YES.search(sentence.text):
+    if _IF_EVER.search(before) and not own_negation and not sentence.said_yes:
         return None
     if not explicit and (reported or hypothetical):
         return None
     if who == OTHER:
         return OTHER
-    if ((rule.kind == SELF_HARM and _ACCIDENT.search(sentence.text)) or (
-            rule.level == METHOD and _MISHAP.search(sentence.text))) and not re.search(
-                r"\b(?:on purpose|deliberately|intentionally|again|urge|feel something|punish|deserve|"
-                r"longer than i (?:need|needed|should)|as long as i could|could bear|see if i|to feel)\b",
-                sentence.text):
+    if (rule.kind == SELF_HARM and sentence.accident) or (rule.level == METHOD and sentence.mishap):
         return None
     return PAST if _past(sentence, start, end) else SELF
 

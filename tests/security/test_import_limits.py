@@ -144,11 +144,12 @@ def test_no_other_address_keeps_an_uploaded_file(db):
 # ---------------------------------------------------------------- finding 19: a form without a file
 
 
-def test_a_form_sent_without_a_file_is_a_kind_form_error(signed_in):
-    response = signed_in.post("/data/import/", "kind=daylio",
-                              content_type="application/x-www-form-urlencoded")
+@pytest.mark.parametrize("path, says", [("/data/import/", "Choose a file"),
+                                        ("/api/import/preview", "Send the file")])
+def test_a_form_sent_without_a_file_is_a_kind_form_error(signed_in, path, says):
+    response = signed_in.post(path, "kind=daylio", content_type="application/x-www-form-urlencoded")
     assert response.status_code == 400
-    assert "Choose a file" in response.content.decode()
+    assert says in response.content.decode()
 
 
 # ---------------------------------------------------------------- finding 8: caps, one at a time, streams

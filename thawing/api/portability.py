@@ -45,7 +45,8 @@ class UploadAuth(SessionAuth):
             return None
         if too_big(request, services.UPLOAD_MAX_BYTES):
             raise HttpError(413, say(services.too_big_message()))
-        hold_in_memory(request, services.UPLOAD_MAX_BYTES)
+        if request.content_type == "multipart/form-data":
+            hold_in_memory(request, services.UPLOAD_MAX_BYTES)
         key = self._get_key(request)
         # The body is read now, if the CSRF check did not need it, so a refusal is known here.
         request.POST  # noqa: B018

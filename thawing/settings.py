@@ -149,7 +149,9 @@ SESSION_ENGINE = ("django.contrib.sessions.backends.signed_cookies" if not conf.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # An exception's message can quote what a person wrote: logs keep its type and place only.
+    "filters": {"no_exception_text": {"()": "thawing.logs.WithoutExceptionText"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_exception_text"]}},
     # Never log request bodies: they hold journal text. Warnings and errors only.
     "root": {"handlers": ["console"], "level": "WARNING"},
     # fpdf2 names the characters its font lacks, and those come from the person's own writing.

@@ -152,6 +152,13 @@ def test_a_form_sent_without_a_file_is_a_kind_form_error(signed_in, path, says):
     assert says in response.content.decode()
 
 
+@pytest.mark.parametrize("path", ["/api/import/preview", "/data/import/"])
+@pytest.mark.parametrize("content_type", ["multipart/form-data", "multipart/form-data; boundary=\u00e9"])
+def test_a_multipart_body_that_cannot_be_read_is_a_400(signed_in, path, content_type):
+    response = signed_in.generic("POST", path, b"not a form", content_type=content_type)
+    assert response.status_code == 400
+
+
 # ---------------------------------------------------------------- finding 8: caps, one at a time, streams
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.http import HttpRequest, StreamingHttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import Field, File, Form, Router, Schema, UploadedFile
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
@@ -33,6 +34,8 @@ router = Router(tags=["data"])
 ERRORS: dict[int, Any] = {400: Problem, 401: Problem, 404: Problem}
 # An upload's answers: also 413, a request longer than an import takes, refused unread.
 UPLOAD_ERRORS: dict[int, Any] = {**ERRORS, 413: Problem}
+UNREADABLE = msg("This upload couldn\u2019t be read. Send the file as a multipart form with the field "
+                 "\u201cfile\u201d.")
 
 
 class UploadAuth(SessionAuth):
@@ -47,9 +50,12 @@ class UploadAuth(SessionAuth):
             raise HttpError(413, say(services.too_big_message()))
         if request.content_type == "multipart/form-data":
             hold_in_memory(request, services.UPLOAD_MAX_BYTES)
+        try:
+            # The body is read now, so a refusal is known here (the CSRF check reads it anyway).
+            request.POST  # noqa: B018
+        except MultiPartParserError:
+            raise InvalidInput({"file": UNREADABLE}) from None
         key = self._get_key(request)
-        # The body is read now, if the CSRF check did not need it, so a refusal is known here.
-        request.POST  # noqa: B018
         refused = getattr(request, "upload_refused", "")
         if refused:
             raise InvalidInput({"file": services.SEVERAL_FILES if refused == SEVERAL

@@ -1,4 +1,4 @@
-"""Server time of insights on ten years of records (issue 5, item 7): the service and the page.
+"""Server time of insights on ten years of records: the service, the page, the API and the command.
 
 Usage: python -m bench.insights_bench [RUNS]. Makes a fresh SQLite profile in a temporary folder
 (never the person's own data directory), writes ten years of synthetic records for one person
@@ -26,6 +26,9 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 
+from bench.common import forget_settings, percentile
+from bench.timing import timed
+
 YEARS = 10
 SEED = 5
 WORDS = ["numb", "tired", "flat", "sad", "calm", "curious", "anxious", "hopeful", "irritated", "content",
@@ -34,8 +37,7 @@ WORDS = ["numb", "tired", "flat", "sad", "calm", "curious", "anxious", "hopeful"
 
 def isolated_profile() -> str:
     """A new local profile in a new data directory, set before Django loads; no THAWING_* of the caller."""
-    for name in [n for n in os.environ if n.startswith("THAWING_")]:
-        del os.environ[name]
+    forget_settings()
     folder = tempfile.mkdtemp(prefix="thawing-insights-bench-")
     os.environ["THAWING_DATA_DIR"] = folder
     # Set up the way a person does, with `thawing init`, then open the profile as commands do.
@@ -95,15 +97,10 @@ def ten_years(user, today: date) -> dict[str, int]:
             "numbing": len(numbing)}
 
 
-def timed(run: Callable[[], object], runs: int) -> tuple[float, float]:
-    run()  # Warm caches (content files, templates, query compilation) once, as a running server has.
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+def median_and_p95(run: Callable[[], object], runs: int) -> tuple[float, float]:
+    # One warm-up fills the caches (content files, templates, query compilation), as a running server has.
+    samples = timed(run, runs, warm_up=1)
+    return statistics.median(samples), percentile(samples, 95)
 
 
 def main(runs: int = 20) -> None:
@@ -160,7 +157,7 @@ def measure(runs: int) -> None:
     ]
     print(f"{'':52} {'median ms':>10} {'p95 ms':>10}   ({runs} runs each)")
     for name, run in cases:
-        median, p95 = timed(run, runs)
+        median, p95 = median_and_p95(run, runs)
         print(f"{name:52} {median:10.1f} {p95:10.1f}")
 
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import platform
-import re
-import socket
+import shutil
 import statistics
 import subprocess
 import sys
@@ -22,56 +21,50 @@ import urllib.parse
 import urllib.request
 from datetime import UTC, datetime, timedelta
 
+from bench.common import TOKEN, clean_env, free_port, percentile, stop, wait_until_serving
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+THAWING = [sys.executable, "-m", "thawing"]
 
 
 def main(count: int = 100) -> None:
     folder = tempfile.mkdtemp(prefix="thawing-bench-")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("THAWING_")}
-    env["THAWING_DATA_DIR"] = folder
-    run = [sys.executable, "-m", "thawing"]
-    subprocess.run([*run, "init", "--no-passphrase", "--timezone", "UTC"], env=env, check=True,
+    env = clean_env(THAWING_DATA_DIR=folder)
+    subprocess.run([*THAWING, "init", "--no-passphrase", "--timezone", "UTC"], env=env, check=True,
                    capture_output=True)
     port = free_port()
-    server = subprocess.Popen([*run, "serve", "--no-browser", "--port", str(port)], env=env,
+    server = subprocess.Popen([*THAWING, "serve", "--no-browser", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     try:
-        for _ in range(100):
-            try:
-                form = opener.open(base + "/checkins/new/").read().decode()
-                break
-            except OSError:
-                time.sleep(0.1)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-        timings = []
-        for i in range(count):
-            # One check-in a day going back, as in real use: Today shows a handful, not N.
-            day = (datetime.now(UTC) - timedelta(days=i)).strftime("%Y-%m-%dT%H:%M")
-            body = urllib.parse.urlencode({
-                "csrfmiddlewaretoken": token, "mood": str(i % 10 + 1), "at": day,
-                "body": "chest:tight", "emotion": "tired", "intensity": "2",
-            }).encode()
-            request = urllib.request.Request(base + "/checkins/new/", data=body,
-                                             headers={"Referer": base + "/checkins/new/"})
-            start = time.perf_counter()
-            page = opener.open(request).read()
-            timings.append((time.perf_counter() - start) * 1000)
-            assert b"Your check-ins today" in page
+        timings = _submit(f"http://127.0.0.1:{port}", server, count)
     finally:
-        server.terminate()
-        server.wait()
-    timings.sort()
-    p95 = timings[int(0.95 * (len(timings) - 1))]
+        stop(server)
+        shutil.rmtree(folder, ignore_errors=True)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"check-in submit -> Today page, {count} runs, SQLite, waitress on loopback:")
-    print(f"  median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms")
+    print(f"  median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 95):.1f} ms")
+
+
+def _submit(base: str, server: subprocess.Popen[bytes], count: int) -> list[float]:
+    """Milliseconds from posting each check-in to having the Today page it leads to."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    form = wait_until_serving(server, lambda: opener.open(base + "/checkins/new/").read().decode(),
+                              seconds=10, pause=0.1)
+    token = TOKEN.search(form).group(1)  # type: ignore[union-attr]
+    timings = []
+    for i in range(count):
+        # One check-in a day going back, as in real use: Today shows a handful, not N.
+        day = (datetime.now(UTC) - timedelta(days=i)).strftime("%Y-%m-%dT%H:%M")
+        body = urllib.parse.urlencode({
+            "csrfmiddlewaretoken": token, "mood": str(i % 10 + 1), "at": day,
+            "body": "chest:tight", "emotion": "tired", "intensity": "2",
+        }).encode()
+        request = urllib.request.Request(base + "/checkins/new/", data=body,
+                                         headers={"Referer": base + "/checkins/new/"})
+        start = time.perf_counter()
+        page = opener.open(request).read()
+        timings.append((time.perf_counter() - start) * 1000)
+        assert b"Your check-ins today" in page
+    return timings
 
 
 if __name__ == "__main__":

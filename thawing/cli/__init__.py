@@ -33,7 +33,6 @@ def root(
 from thawing.cli import (  # noqa: E402
     accounts,
     backup,
-    bench,
     care,
     checkins,
     data,
@@ -51,5 +50,5 @@ from thawing.cli import (  # noqa: E402
 )
 
 for module in (server, accounts, checkins, journal, emotions, screening, care, practices, doing, habits,
-               rhythm, records, insights, backup, bench, data, fieldkeys):
+               rhythm, records, insights, backup, data, fieldkeys):
     module.register(app)

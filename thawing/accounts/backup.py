@@ -24,18 +24,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
 import thawing
-from thawing.accounts import help_country, vault
+from thawing.accounts import bundles, help_country, vault
 from thawing.core import crypto
 from thawing.core.errors import InvalidInput, ThawingError, WrongPassphrase
 from thawing.core.i18n import msg
 
-FORMAT, VERSION = "thawing-backup", 1
+FORMAT, VERSION = bundles.FORMAT, bundles.VERSION
 KEEP = 10
-MEMBERS = ("manifest.json", "unlock.json", "thawing.sqlite3")
+MEMBERS = bundles.MEMBERS
 
 
 @dataclass(frozen=True)
@@ -136,33 +137,10 @@ def _prune(keep: int) -> None:
         old.path.unlink(missing_ok=True)
 
 
-def read_manifest(path: Path) -> dict[str, object]:
+def read_manifest(path: Path) -> dict[str, Any]:
     """The manifest of a backup file; a kind ThawingError for anything that is not one we can read."""
-    try:
-        with Path(path).open("rb") as handle:
-            if handle.read(4) != b"PK\x03\x04":
-                raise ThawingError(msg("That file is not a Thawing backup."))
-    except OSError:
-        raise ThawingError(msg("I couldn\u2019t read that file. Check the name and try again.")) from None
-    try:
-        with zipfile.ZipFile(path) as bundle:
-            names = set(bundle.namelist())
-            if not set(MEMBERS) <= names:
-                raise ThawingError(msg("That file is not a Thawing backup (parts are missing)."))
-            bad = bundle.testzip()
-            if bad is not None:
-                raise ThawingError(msg("That backup is damaged or was cut short. Nothing was changed."))
-            manifest = json.loads(bundle.read("manifest.json"))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise ThawingError(msg(
-            "That backup is damaged or was cut short (it could not be read to the end). "
-            "Nothing was changed.")) from None
-    if manifest.get("format") != FORMAT:
-        raise ThawingError(msg("That file is not a Thawing backup."))
-    if not isinstance(manifest.get("version"), int) or manifest["version"] > VERSION:
-        raise ThawingError(msg(
-            "That backup comes from a newer version of Thawing. Update Thawing, then restore it."))
-    return manifest
+    with bundles.opened(Path(path)) as bundle:
+        return bundles.manifest_of(bundle)
 
 
 def _newer_schema(manifest: dict[str, object]) -> bool:
@@ -176,23 +154,25 @@ def _newer_schema(manifest: dict[str, object]) -> bool:
 def restore_backup(path: Path, *, passphrase: str | None = None, recovery_code: str | None = None) -> None:
     """Replace the local data with a backup, after making a backup of the data as it is now.
 
-    The backup's own passphrase (or recovery code) opens it; a wrong one changes nothing.
+    The backup's own passphrase (or recovery code) opens it; a wrong one changes nothing. So does
+    a backup that is not whole, or bigger than the disk can take (thawing.accounts.bundles).
     """
     database = _local_only()
-    manifest = read_manifest(Path(path))
-    if _newer_schema(manifest):
-        raise ThawingError(msg(
-            "That backup comes from a newer version of Thawing. Update Thawing, then restore it."))
-    with zipfile.ZipFile(path) as bundle:
-        record = json.loads(bundle.read("unlock.json"))
+    with bundles.opened(Path(path)) as bundle:
+        manifest = bundles.manifest_of(bundle)
+        if _newer_schema(manifest):
+            raise ThawingError(bundles.NEWER)
+        record = bundles.unlock_record_of(bundle)
         if recovery_code:
             data_key = crypto.unlock_with_recovery(record, recovery_code)
         else:
             data_key = crypto.unlock(record, passphrase)
+        # Room for the restored database, and for the backup of the data as it is now.
+        current = database.stat().st_size if vault.is_open() and database.exists() else 0
+        bundles.check_room(Path(settings.DATA_DIR), bundles.database_size(bundle) + current)
         staging = Path(tempfile.mkdtemp(dir=Path(settings.DATA_DIR)))
         try:
-            bundle.extract("thawing.sqlite3", staging)
-            os.chmod(staging / "thawing.sqlite3", 0o600)
+            bundles.extract_database(bundle, staging / "thawing.sqlite3")
             _check_opens(staging / "thawing.sqlite3", data_key)
             with vault.exclusive():
                 if vault.is_open() and database.exists():
@@ -203,8 +183,9 @@ def restore_backup(path: Path, *, passphrase: str | None = None, recovery_code: 
                 os.replace(staging / "thawing.sqlite3", database)
                 unlock = Path(settings.DATA_DIR) / "unlock.json"
                 temporary = unlock.with_suffix(".restoring")
-                temporary.write_bytes(bundle.read("unlock.json"))
-                os.chmod(temporary, 0o600)
+                fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "w") as handle:
+                    json.dump(record, handle)
                 os.replace(temporary, unlock)
                 vault.open_with(data_key)
         finally:

@@ -127,13 +127,59 @@ def unlock(record: Mapping[str, Any], passphrase: str | None) -> bytes | None:
 
 
 def _check_format(record: Mapping[str, Any]) -> None:
-    if record.get("format") != FORMAT or record.get("version") not in (VERSION, VERSION_2):
+    if not isinstance(record, Mapping):
+        raise DamagedRecord(DAMAGED)
+    if record.get("format") != FORMAT or record.get("version") not in (VERSION, VERSION_2) or \
+            isinstance(record.get("version"), bool):
         raise ThawingError(msg(
             "The unlock file in your data folder is from a newer or unknown version of "
             "Thawing. Please update Thawing."))
-    if (record.get("version") == VERSION_2 and record.get("passphrase")
-            and "passphrase" not in (record.get("slots") or {})):
-        raise ThawingError(msg("The unlock file in your data folder is damaged. Restore it from a backup."))
+    check_record(record)
+
+
+class DamagedRecord(ThawingError):
+    """An unlock record that is not whole, or asks for more than Thawing ever would."""
+
+
+DAMAGED = msg("The unlock file in your data folder is damaged. Restore it from a backup.")
+# Bounds on a record's Argon2id parameters: far above what Thawing writes (3, 64 MiB, 1), yet a
+# record read from a crafted backup cannot ask for terabytes of memory or days of hashing.
+KDF_LIMITS = {"time_cost": (1, 10), "memory_cost": (8 * 1024, 1024 * 1024), "parallelism": (1, 16)}
+B64_LENGTHS = {"salt": (16, 16), "check": (32, 32), "nonce": (12, 12), "wrapped": (KEY_BYTES + 16,) * 2}
+
+
+def check_record(record: Mapping[str, Any]) -> None:
+    """DamagedRecord unless a version 1 or 2 record has every part, of the right type and size."""
+    if not isinstance(record.get("passphrase"), bool):
+        raise DamagedRecord(DAMAGED)
+    if not record["passphrase"]:
+        return
+    if record["version"] == VERSION:
+        _check_kdf(record, ("salt", "check"))
+        return
+    slots = record.get("slots")
+    if not isinstance(slots, Mapping) or "passphrase" not in slots or set(slots) - {"passphrase", "recovery"}:
+        raise DamagedRecord(DAMAGED)
+    for slot in slots.values():
+        _check_kdf(slot, ("salt", "nonce", "wrapped"))
+
+
+def _check_kdf(part: object, encoded: tuple[str, ...]) -> None:
+    if not isinstance(part, Mapping) or part.get("kdf") != "argon2id":
+        raise DamagedRecord(DAMAGED)
+    for name, (low, high) in KDF_LIMITS.items():
+        value = part.get(name)
+        if type(value) is not int or not low <= value <= high:
+            raise DamagedRecord(DAMAGED)
+    for name in encoded:
+        value = part.get(name)
+        low, high = B64_LENGTHS[name]
+        try:
+            size = len(base64.b64decode(value, validate=True)) if isinstance(value, str) else -1
+        except ValueError:
+            size = -1
+        if not low <= size <= high:
+            raise DamagedRecord(DAMAGED)
 
 
 # --- Version 2: a random data key wrapped in slots ---------------------------------------

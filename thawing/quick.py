@@ -123,10 +123,19 @@ def migration_names(installed_apps: Sequence[str]) -> set[tuple[str, str]]:
             if top == "thawing":
                 raise NotHere("migrations not found")  # an unusual install: let Django look
             continue
-        label = app.rpartition(".")[2]
+        label = _app_label(folder.parent) or app.rpartition(".")[2]
         names.update((label, name) for _, name, package in iter_modules([str(folder)])
                      if not package and name[0] not in "_~")
     return names
+
+
+def _app_label(package: Path) -> str | None:
+    """An app's own label when its AppConfig names one (`label = "thawing_db"`), read as text."""
+    import re
+
+    config = package / "apps.py"
+    found = re.search(r'^\s+label = "(\w+)"', config.read_text(), re.M) if config.is_file() else None
+    return found[1] if found else None
 
 
 def schema_is_current(conn: Any, installed_apps: Sequence[str]) -> bool:

@@ -219,6 +219,24 @@ def test_crisis_words_show_the_same_crisis_lines_at_once(shared_pair, argv):
     assert "Samaritans" in ran_fast.stdout and "999" in ran_fast.stdout
 
 
+@pytest.mark.practice("G5")
+@pytest.mark.parametrize(("argv", "opening"), [
+    (("journal", "My sister told me tonight she wants to kill herself. I'm so scared for her."),
+     "someone you care about"),
+    (("journal", "Six years ago I tried to kill myself. I'm in a much better place now."),
+     "hard time in your past"),
+])
+def test_someone_else_or_the_past_is_said_the_same_both_ways(shared_pair, argv, opening):
+    fast, usual = shared_pair
+    ran_fast, ran_usual = fast.run(*argv), usual.run(*argv, quick=False)
+
+    assert said(ran_fast) == said(ran_usual)
+    assert opening in " ".join(ran_usual.stdout.split()) and "Samaritans" in ran_usual.stdout
+    # Both ways again as JSON (which also keeps the two folders' entry numbers in step).
+    for done in (fast.run(*argv, "--json"), usual.run(*argv, "--json", quick=False)):
+        assert json.loads(done.stdout)["support"]["context"] in {"other", "past"}
+
+
 def test_with_a_passphrase_the_quick_way_writes_into_the_encrypted_database(tmp_path):
     folder = Folder(tmp_path / "locked", passphrase="a long enough passphrase")
     saved = folder.run("checkin", "--mood", "3", "--note", "behind the passphrase")

@@ -4,9 +4,7 @@ import typer
 
 from thawing.cli.output import out
 from thawing.core.helplines import HEAVY_WORDS, REACH_OUT, CountryHelp, crisis_lines
-
-WORRIED_WORDS = ("It sounds like someone you care about may be in danger. These lines help people who "
-                 "are worried about someone else, too.")
+from thawing.core.signal import PAST_WORDS, WORRIED_WORDS
 
 
 def help_now(
@@ -37,10 +35,10 @@ def offer_support(user: object, *texts: str | None, as_json: bool = False) -> di
 
     found = support_for(user=user, texts=texts)  # type: ignore[arg-type]
     if found is not None and not as_json:
-        worried = support_context(texts=texts) == "other"
-        out.print("\n" + (WORRIED_WORDS if worried else HEAVY_WORDS), markup=False)
+        words = {"other": WORRIED_WORDS, "past": PAST_WORDS}.get(support_context(texts=texts))
+        out.print("\n" + (words or HEAVY_WORDS), markup=False)
         print_help(found)
-    return support_dict(found)
+    return support_dict(found, texts=texts)
 
 
 def _profile_country() -> str:

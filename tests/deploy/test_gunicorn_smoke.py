@@ -154,7 +154,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory):
         deployment.run(doc_line("/opt/thawing/bin/python -m django migrate"))
         deployment.run(doc_line_with("-m thawing adduser"), THAWING_NEW_PASSWORD=USER_PASSWORD)
         # 5. The unit's ExecStart, with 2 workers.
-        exec_start = doc_line_with("ExecStart=").split("=", 1)[1].replace("--workers 4", "--workers 2")
+        exec_start = doc_line_with("ExecStart=/opt/thawing/bin/gunicorn").split("=", 1)[1].replace("--workers 4", "--workers 2")
         assert "--workers 2" in exec_start
         with (folder / "gunicorn.log").open("wb") as log:
             deployment.gunicorn = subprocess.Popen(
@@ -232,6 +232,15 @@ def test_sign_in_check_in_and_read_it_back_through_gunicorn(deployment: Deployme
     # A host the operator did not allow is refused.
     stranger = Browser("127.0.0.1", deployment.port, host="evil.example", https=True)
     assert stranger.request("GET", "/signin/").status == 400
+
+
+def test_the_housekeeping_timer_runs_its_commands(deployment: Deployment) -> None:
+    service = doc_block("# /etc/systemd/system/thawing-housekeeping.service")
+    commands = [line.split("=", 1)[1] for line in service.splitlines() if line.startswith("ExecStart=")]
+    assert [command.split()[-1] for command in commands] == ["clearsessions", "sweep_imports"]
+    for command in commands:
+        deployment.run(command)
+    assert "OnCalendar=" in doc_block("# /etc/systemd/system/thawing-housekeeping.timer")
 
 
 def test_check_deploy_reports_nothing(deployment: Deployment) -> None:

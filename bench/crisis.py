@@ -2,7 +2,8 @@
 read it (tests/fixtures/crisis/, see its README.md). Figures only: nothing here passes or fails.
 
 Prints recall per category, specificity, and how "someone else" and "past" items were answered, for
-the frozen test split (the figures to report) and, with --dev, for the dev split too; then the time
+the frozen test split (the figures to report), for the second held-out set (holdout2.tsv, a seventh
+writer with other voices, written after the rules), and, with --dev, for the dev split too; then the time
 for a 2,000- and a 20,000-character entry. --misses prints the dev split's misses, never the test
 split's, and reads only the dev split, as --dev-only does (nobody tunes on the frozen one).
 """
@@ -111,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     result = {"speed": speed(crisis_signals)}
     if frozen:
         result["test"] = evaluate(load("test"), crisis_signals)
+        result["holdout2"] = evaluate(load("holdout2"), crisis_signals)
     if args.dev or not frozen:
         result["dev"] = evaluate(load("dev"), crisis_signals)
     if args.json:
@@ -118,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if frozen:
         print(report(result["test"], "Frozen test split"))
+        print(report(result["holdout2"], "Second held-out set (writer-7)"))
     if "dev" in result:
         print(report(result["dev"], "Dev split"))
     print("  time: {2000_chars_ms} ms for 2,000 characters, {20000_chars_ms} ms for 20,000 (wall clock); "

@@ -29,6 +29,15 @@ def show_errors(form: forms.Form, error: ThawingError) -> None:
         form.add_error(field if field in form.fields else None, say(message))
 
 
+def errors_of(error: ThawingError) -> dict[str, str]:
+    """A service error as {field: message} in the active language; "form" when it has no field.
+
+    For pages that lay out their own fields instead of a Django form (`show_errors` is for forms).
+    """
+    fields = error.fields if isinstance(error, InvalidInput) else {"form": error.message}
+    return {name: say(text) for name, text in fields.items()}
+
+
 # The filters of paged lists: ids, kinds and dates, never words a person typed.
 PAGE_FILTERS = ("tag", "kind", "since", "what", "day")
 

@@ -16,7 +16,7 @@ from thawing.checkins.forms import CheckInInput
 from thawing.core.body import group_by_reason
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.mood import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN, parse_day
-from thawing.web import offer_support, page_number, paged, say
+from thawing.web import errors_of, offer_support, page_number, paged, say
 
 HISTORY_PAGE = 100
 INTENSITY_CHOICES = [
@@ -67,11 +67,6 @@ def _form_context(values: CheckInInput, errors: dict[str, str], **extra: object)
     }
 
 
-def _errors(error: ThawingError) -> dict[str, str]:
-    fields = error.fields if isinstance(error, InvalidInput) else {"form": error.message}
-    return {name: say(text) for name, text in fields.items()}
-
-
 def new(request: HttpRequest) -> HttpResponse:
     values = CheckInInput.from_post(request.POST) if request.method == "POST" else CheckInInput()
     errors: dict[str, str] = {}
@@ -79,7 +74,7 @@ def new(request: HttpRequest) -> HttpResponse:
         try:
             services.record_checkin(user=request.user, **values.service_arguments())
         except ThawingError as error:
-            errors = _errors(error)
+            errors = errors_of(error)
         else:
             offer_support(request, values.note, values.flicker)
             messages.success(request, _("Check-in saved. Thank you for noticing."))
@@ -101,7 +96,7 @@ def edit(request: HttpRequest, checkin_id: int) -> HttpResponse:
             services.update_checkin(user=request.user, checkin_id=checkin_id,
                                     **values.service_arguments())
         except ThawingError as error:
-            errors = _errors(error)
+            errors = errors_of(error)
         else:
             offer_support(request, values.note, values.flicker)
             messages.success(request, _("Check-in updated."))
@@ -150,7 +145,7 @@ def shut_down(request: HttpRequest) -> HttpResponse:
         try:
             services.acknowledge_shutdown(user=request.user, **values)
         except ThawingError as error:
-            errors = _errors(error)
+            errors = errors_of(error)
         else:
             offer_support(request, values["words"])
             messages.success(request, _(

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.portability import services
 from thawing.portability.uploads import SEVERAL, hold_in_memory, too_big
-from thawing.web import say
+from thawing.web import errors_of, say
 
 CONTENT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8",
                  "markdown": "text/markdown; charset=utf-8"}
@@ -37,12 +37,6 @@ def _index(request: HttpRequest, errors: Mapping[str, str], values: Mapping[str,
     return render(request, "portability/index.html", {
         "errors": errors, "values": values, "kinds": list(services.IMPORTERS),
         "limit_mb": services.UPLOAD_MAX_BYTES // 2**20}, status=status)
-
-
-def _errors(error: ThawingError) -> dict[str, str]:
-    if isinstance(error, InvalidInput):
-        return {field: say(message) for field, message in error.fields.items()}
-    return {"form": say(error.message)}
 
 
 @require_GET
@@ -92,7 +86,7 @@ def _upload(request: HttpRequest) -> HttpResponse:
         data = file.read() if file else b""
         token = services.keep_upload(user=request.user, kind=values["kind"], data=data)
     except ThawingError as error:
-        return _index(request, _errors(error), values, status=400)
+        return _index(request, errors_of(error), values, status=400)
     return _preview(request, token, {"time_format": values["time_format"]}, data=data)
 
 
@@ -117,11 +111,11 @@ def _preview(request: HttpRequest, token: str, options: dict[str, Any], status: 
         return redirect("data:index")
     except services.ImportBusy as error:
         # Another import of theirs is under way: the upload waits, the person tries again soon.
-        return _index(request, _errors(error), {"kind": pending.kind}, status=409)
+        return _index(request, errors_of(error), {"kind": pending.kind}, status=409)
     except ThawingError as error:
         # A file that can't be read at all: nothing to confirm, so it goes at once.
         services.discard_upload(user=request.user, token=token)
-        return _index(request, _errors(error), {"kind": ""}, status=400)
+        return _index(request, errors_of(error), {"kind": ""}, status=400)
     chosen = options.get("mood_map", {})
     return render(request, "portability/preview.html", {
         "token": token, "preview": preview, "options": options, "errors": errors or {}, "moods": MOODS,
@@ -150,8 +144,8 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         messages.info(request, say(error.message))
         return redirect("data:index")
     except services.ImportBusy as error:
-        return _index(request, _errors(error), {"kind": pending.kind}, status=409)
+        return _index(request, errors_of(error), {"kind": pending.kind}, status=409)
     except ThawingError as error:
-        return _preview(request, token, options, status=400, errors=_errors(error))
+        return _preview(request, token, options, status=400, errors=errors_of(error))
     services.discard_upload(user=request.user, token=token)
     return render(request, "portability/done.html", {"report": report})

@@ -13,16 +13,10 @@ from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.mood import FEEL_MAX, FEEL_MIN
 from thawing.core.values import parse_decimal
 from thawing.practices import services
-from thawing.web import offer_support, say
+from thawing.web import errors_of, offer_support, say
 
 KIND_ORDER = ("grounding", "body", "breathing", "meditation", "movement", "rhythm", "honouring",
               "release")
-
-
-def errors_of(error: ThawingError) -> dict[str, str]:
-    """A service error as {field: message} in the active language; "form" when it has no field."""
-    fields = error.fields if isinstance(error, InvalidInput) else {"form": error.message}
-    return {name: say(text) for name, text in fields.items()}
 
 
 def index(request: HttpRequest) -> HttpResponse:

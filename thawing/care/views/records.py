@@ -14,8 +14,7 @@ from thawing.care import medications, report
 from thawing.checkins.services import daily_means, local_today
 from thawing.core.charts import Band, Series, line_chart
 from thawing.core.errors import NotFound, ThawingError
-from thawing.practices.views import errors_of
-from thawing.web import offer_support
+from thawing.web import errors_of, offer_support
 
 TIMELINE_DAYS = 180
 

@@ -503,7 +503,7 @@ class Person:
             ScreeningResult,
         )
         from thawing.checkins.models import Episode
-        from thawing.core.questionnaires import score
+        from thawing.content import score
         from thawing.journal.models import ThoughtRecord
 
         rng = self.rng("care")

@@ -21,7 +21,7 @@ from thawing.accounts.models import Profile
 from thawing.care.models import Medication, MedicationChange, ScreeningResult
 from thawing.checkins.habits import numbing_kinds
 from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion, DayHabits, Numbing
-from thawing.core.questionnaires import score
+from thawing.content import score
 from thawing.journal.models import Entry, EntryTag
 from thawing.journal.services import search_entries
 from thawing.practices.models import Activity, Session

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from thawing import content
+from thawing.content import score
 from thawing.core.errors import InvalidInput
-from thawing.core.questionnaires import score
 
 
 def instrument(name):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from thawing import content
+from thawing.content import score
 from thawing.core.errors import InvalidInput
-from thawing.core.questionnaires import Instrument, score
+from thawing.core.questionnaires import Instrument
 
 BELOW = "Below the usual cut-point"
 AT_OR_ABOVE = "At or above the usual cut-point (31–33)"

@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from thawing import content
+from thawing.content import score
 from thawing.core.errors import InvalidInput, ThawingError
-from thawing.core.questionnaires import Instrument, score
+from thawing.core.questionnaires import Instrument
 
 
 def spread(total: int, items: int, top: int = 3) -> list[int]:

@@ -13,7 +13,7 @@ from thawing.care.models import SafetyPlan, ScreeningResult
 from thawing.core.errors import NotFound
 from thawing.core.helplines import CountryHelp
 from thawing.core.i18n import msg
-from thawing.core.questionnaires import Instrument, Score, score
+from thawing.core.questionnaires import Instrument, Score
 from thawing.core.safety import (
     ITEM9_DAYS,
     History,
@@ -76,7 +76,7 @@ def take_screening(
     """
     # Stored as numbers (None for unanswered), whether they came from a form, JSON or a terminal.
     parsed = [_answer(a) for a in answers]
-    score_ = score(instrument_id, parsed)
+    score_ = content.score(instrument_id, parsed)
     result = ScreeningResult.objects.create(
         user=user, instrument=instrument_id, taken_at=timezone.now(), answers=list(score_.answers),
         total=score_.total, band=score_.band, safety_flag=score_.safety_flag)

@@ -16,13 +16,15 @@ from thawing.core.errors import ContentError
 
 # Each model is imported by its loader, so a command loads only what it reads (thawing.quick).
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from thawing.core.body import BodyMap
     from thawing.core.emotions import Vocabulary
     from thawing.core.exercises import Exercise
     from thawing.core.helplines import HelpBook
     from thawing.core.ideas import IdeaBook
     from thawing.core.prompts import PromptBook
-    from thawing.core.questionnaires import Instrument
+    from thawing.core.questionnaires import Instrument, Score
 
 
 def read(name: str) -> dict[str, Any]:
@@ -94,6 +96,13 @@ def instruments() -> dict[str, Instrument]:
             found[instrument.id] = instrument
     ordered = [i for i in INSTRUMENT_ORDER if i in found] + sorted(set(found) - set(INSTRUMENT_ORDER))
     return {i: found[i] for i in ordered}
+
+
+def score(instrument_id: str, answers: Sequence[int | None]) -> Score:
+    """Score answers for one of the shipped questionnaires, by id (see core.questionnaires.score)."""
+    from thawing.core.questionnaires import score as score_among
+
+    return score_among(instrument_id, answers, instruments())
 
 
 # Within a kind, the order exercises are offered in; new files follow, by name.

@@ -247,12 +247,11 @@ def score_instrument(instrument: Instrument, answers: Sequence[int | None]) -> S
 
 
 def score(instrument_id: str, answers: Sequence[int | None],
-          instruments: Mapping[str, Instrument] | None = None) -> Score:
-    """Score answers for an instrument by id; the shipped instruments unless others are given."""
-    if instruments is None:
-        from thawing import content
+          instruments: Mapping[str, Instrument]) -> Score:
+    """Score answers for the instrument of that id among `instruments`.
 
-        instruments = content.instruments()
+    The shipped ones are read by `thawing.content.score`: core never reads content itself.
+    """
     found = instruments.get(instrument_id)
     if found is None:
         raise InvalidInput({"instrument": msg(

@@ -50,7 +50,7 @@ from itertools import chain, islice
 from types import MappingProxyType
 
 from thawing.core.errors import InvalidInput
-from thawing.core.formats import (
+from thawing.core.formats.common import (
     MAX_RECORDS,
     ImportedCheckIn,
     Parsed,

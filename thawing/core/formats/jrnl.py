@@ -41,7 +41,7 @@ from datetime import datetime, time
 from typing import Any
 
 from thawing.core.errors import InvalidInput
-from thawing.core.formats import (
+from thawing.core.formats.common import (
     MAX_RECORDS,
     ImportedEntry,
     Parsed,

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from thawing.core.formats.native_json import (
+from thawing.core.formats.common import whole as whole_text
+from thawing.core.formats.native_common import (
     KINDS,
     LINKS,
     SINGLETONS,
@@ -187,8 +188,6 @@ def text(limit: int, *, required: bool = False) -> Check:
     def check(value: object, context: Context) -> str:
         if not isinstance(value, str):
             raise BadValue("text")
-        from thawing.core.formats import whole as whole_text
-
         clean = whole_text(value).replace("\x00", "").replace("\r\n", "\n").strip()
         if len(clean) > limit or (required and not clean):
             raise BadValue("text")

@@ -64,7 +64,7 @@ class Run:
         return figure
 
     def today(self) -> date:
-        from thawing.checkins.services import local_today
+        from thawing.accounts.days import local_today
 
         return local_today(self.user)
 

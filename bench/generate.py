@@ -631,8 +631,7 @@ def _insert(rows: Rows, user_ids: Sequence[int]) -> dict[str, int]:
 def _end_and_cutoff(user: Any, end: date | None) -> tuple[date, Any, datetime | None]:
     from django.utils import timezone
 
-    from thawing.accounts.services import user_zone
-    from thawing.checkins.services import local_today
+    from thawing.accounts.days import local_today, user_zone
 
     zone = user_zone(user)
     today = local_today(user)

@@ -52,7 +52,7 @@ def isolated_profile() -> str:
 
 def ten_years(user, today: date) -> dict[str, int]:
     """Synthetic records, seeded: 1-5 check-ins a day, feel slowly rising, fun days a little higher."""
-    from thawing.accounts.services import user_zone
+    from thawing.accounts.days import user_zone
     from thawing.checkins.models import CheckIn, CheckInEmotion, DayHabits, Numbing
     from thawing.practices.models import Activity, Connection, Session
 
@@ -115,7 +115,7 @@ def measure(runs: int) -> None:
     from django.test import Client
 
     from thawing.__main__ import main as thawing
-    from thawing.checkins.services import local_today
+    from thawing.accounts.days import local_today
     from thawing.cli import setup
     from thawing.insights.serialize import insights_dict
     from thawing.insights.services import insights

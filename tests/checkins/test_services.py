@@ -84,17 +84,6 @@ def test_delete_removes_the_checkin_and_its_parts(local_user):
         services.delete_checkin(user=local_user, checkin_id=checkin.pk)
 
 
-def test_several_checkins_a_day_are_listed_on_the_local_day(local_user):
-    with time_machine.travel(datetime(2026, 6, 10, 23, 30, tzinfo=LONDON)):
-        # 23:30 in London is 22:30 UTC, still the 10th for the user.
-        services.record_checkin(user=local_user, mood=5)
-        services.record_checkin(user=local_user, mood=6, at="2026-06-10T08:00")
-        services.record_checkin(user=local_user, mood=7, at="2026-06-09T23:59")
-        summary = services.today_summary(user=local_user)
-    assert summary.day == date(2026, 6, 10)
-    assert [c.mood for c in summary.checkins] == [5, 6]
-
-
 def test_one_user_never_reads_or_changes_anothers_checkins(local_user, make_account):
     other = make_account("other")
     mine = services.record_checkin(user=local_user, mood=5, note="private")

@@ -108,7 +108,7 @@ def test_an_unexpected_error_is_a_kind_sentence_without_traceback_or_private_tex
     def broken(**kwargs):
         raise RuntimeError("my secret journal words")
 
-    monkeypatch.setattr("thawing.checkins.services.today_summary", broken)
+    monkeypatch.setattr("thawing.today.services.today_summary", broken)
     ran = run(capsys, "today")
     assert ran.code == 1
     assert "isn\u2019t your fault" in ran.said

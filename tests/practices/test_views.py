@@ -8,9 +8,9 @@ import pytest
 from django.utils.html import escape
 
 from thawing import content
+from thawing.accounts.days import local_today
 from thawing.checkins import habits
 from thawing.checkins.models import DayHabits, Numbing
-from thawing.checkins.services import local_today
 from thawing.practices import services
 from thawing.practices.models import Activity, ChecklistTick, Connection, ListItem, Session
 

@@ -101,6 +101,7 @@ def jrnl_file(*, title: str, body: str) -> bytes:
 def fill(user: Any, mark: str) -> Records:
     """One record of every kind for `user`, through the services, `mark` in every free text."""
     from thawing.accounts import services as accounts
+    from thawing.accounts.days import local_today
     from thawing.care import medications
     from thawing.care import services as care
     from thawing.checkins import habits
@@ -113,7 +114,7 @@ def fill(user: Any, mark: str) -> Records:
     def text(name: str) -> str:
         return f"{mark}-{name} {SHARED_WORD}"
 
-    today = checkins.local_today(user)
+    today = local_today(user)
     yesterday = today - timedelta(days=1)
     found = Records(user=user, day=yesterday.isoformat(), tag=f"{mark}-tag")
 

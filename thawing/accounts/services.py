@@ -25,6 +25,9 @@ from django.db import IntegrityError, transaction
 
 from thawing import content
 from thawing.accounts import help_country, local_only, passwords, throttle, usernames, vault
+
+# user_zone lives with the other day helpers; the middleware still reads it from here.
+from thawing.accounts.days import user_zone  # noqa: F401
 from thawing.accounts.models import Profile
 from thawing.core import crypto
 from thawing.core.errors import AlreadySetUp, InvalidInput, Locked, ThawingError, WrongPassphrase
@@ -512,11 +515,3 @@ def update_profile(
         # "Get help now" shows this country's lines while Thawing is locked, too.
         help_country.remember(data.country)
     return profile
-
-
-def user_zone(user: AbstractBaseUser) -> zoneinfo.ZoneInfo:
-    """The user's time zone (UTC if the profile's zone is no longer known)."""
-    try:
-        return zoneinfo.ZoneInfo(profile_for(user).timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")

@@ -35,9 +35,8 @@ from thawing.api.schemas import (
     SearchIn,
     SuggestionOut,
     TagOut,
-    TodayOut,
 )
-from thawing.api.serialize import checkin_dict, emotion_dict, entry_dict, support_dict, today_dict
+from thawing.api.serialize import checkin_dict, emotion_dict, entry_dict, support_dict
 from thawing.care import services as care
 from thawing.checkins import services as checkins
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
@@ -52,6 +51,7 @@ api.add_router("", practices.router)
 api.add_router("", "thawing.api.care_records.router")
 api.add_router("", "thawing.api.insights.router")
 api.add_router("", "thawing.api.portability.router")
+api.add_router("", "thawing.api.today.router")
 ERRORS: dict[int, Any] = {400: Problem, 401: Problem, 404: Problem}
 # The journal and check-up results gave 100 before they had pages: still their usual page.
 JOURNAL_PAGE = SCREENINGS_PAGE = 100
@@ -155,11 +155,6 @@ def update_checkin(request: HttpRequest, checkin_id: int, payload: CheckInIn) ->
 def delete_checkin(request: HttpRequest, checkin_id: int) -> Any:
     checkins.delete_checkin(user=request.user, checkin_id=checkin_id)
     return Status(204, None)
-
-
-@api.get("/today", response={200: TodayOut, **ERRORS}, tags=["check-ins"])
-def today(request: HttpRequest) -> Any:
-    return today_dict(checkins.today_summary(user=request.user))
 
 
 @api.get("/journal", response={200: list[EntryOut], **ERRORS}, tags=["journal"],

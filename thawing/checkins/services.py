@@ -7,22 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
 from thawing import content
-from thawing.accounts.services import user_zone
+from thawing.accounts.days import day_bounds, local_today, user_zone
 from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion, Episode
 from thawing.core.body import Suggestion
 from thawing.core.checkins import CheckInData, build_checkin
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
 from thawing.core.mood import clean_text, keep_or_parse, parse_moment
-from thawing.core.prompts import Prompt
 from thawing.db.batches import grouped
 
 WORDS_MAX = 2_000
@@ -135,17 +133,6 @@ def get_checkin(*, user: AbstractBaseUser, checkin_id: int) -> CheckIn:
     return _with_parts(user, [checkin])[0]
 
 
-def day_bounds(user: AbstractBaseUser, day: date) -> tuple[datetime, datetime]:
-    """The start and end of a local calendar day, as aware datetimes."""
-    zone = user_zone(user)
-    start = datetime.combine(day, time.min, tzinfo=zone)
-    return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
-
-
-def local_today(user: AbstractBaseUser) -> date:
-    return timezone.now().astimezone(user_zone(user)).date()
-
-
 def list_checkins(
     *, user: AbstractBaseUser, since: date | None = None, limit: int | None = None,
     offset: int = 0,
@@ -211,38 +198,6 @@ def end_episode(*, user: AbstractBaseUser) -> Episode | None:
         episode.ended_on = local_today(user)
         episode.save()
     return episode
-
-
-@dataclass(frozen=True)
-class DaySummary:
-    """Everything the Today page shows, for the web page, the API and the CLI alike."""
-
-    day: date
-    checkins: list[CheckIn]
-    episode: Episode | None
-    entries: list[Any]
-    prompt: Prompt
-
-    @property
-    def flickers(self) -> list[str]:
-        return [c.flicker for c in self.checkins if c.flicker]
-
-
-def today_summary(*, user: AbstractBaseUser) -> DaySummary:
-    """Today's check-ins (newest first), flickers, writing, prompt and open episode."""
-    from thawing.journal.services import entries_on
-    from thawing.practices.services import pace_of
-
-    today = local_today(user)
-    # At a gentle pace the day's prompt is never one of the stronger kinds (G6).
-    skip = GENTLE_SKIPS if pace_of(user) == "gentle" else ()
-    return DaySummary(day=today, checkins=checkins_on(user=user, day=today),
-                      episode=current_episode(user=user), entries=entries_on(user=user, day=today),
-                      prompt=content.prompts().of_the_day(today, skip=skip))
-
-
-# Prompt categories that can stir up a lot: held back from Today at a gentle pace (G6).
-GENTLE_SKIPS = ("letters", "unsaid")
 
 
 @dataclass(frozen=True)

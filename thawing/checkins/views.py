@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thawing import content
+from thawing.accounts.days import local_today
 from thawing.checkins import services
 from thawing.checkins.forms import CheckInInput
 from thawing.core.body import group_by_reason
@@ -23,21 +24,6 @@ INTENSITY_CHOICES = [
     (1, gettext_lazy("1 barely")), (2, gettext_lazy("2 a little")), (3, gettext_lazy("3 some")),
     (4, gettext_lazy("4 a lot")), (5, gettext_lazy("5 very strongly")),
 ]
-
-
-def today(request: HttpRequest) -> HttpResponse:
-    from thawing.care.services import help_for, help_signals
-    from thawing.practices.services import today_practices
-
-    signals = help_signals(user=request.user)
-    # PHQ-9 question 9 brings the crisis lines to Today for two weeks (G5).
-    item9 = any(s.kind == "phq9-item9" for s in signals)
-    return render(request, "checkins/today.html", {
-        "summary": services.today_summary(user=request.user),
-        "help_signals": signals,
-        "item9_help": help_for(user=request.user) if item9 else None,
-        "practice": today_practices(user=request.user),
-    })
 
 
 def _body_rows(chosen: list[str]) -> list[tuple[object, list[tuple[object, str, bool]], int]]:
@@ -154,7 +140,7 @@ def shut_down(request: HttpRequest) -> HttpResponse:
     return render(request, "checkins/shut_down.html", {
         "values": values, "errors": errors,
         "episode": services.current_episode(user=request.user),
-        "today": services.local_today(request.user),
+        "today": local_today(request.user),
     }, status=400 if errors else 200)
 
 
@@ -190,7 +176,7 @@ def emotion(request: HttpRequest, emotion_id: str) -> HttpResponse:
 
 def learn(request: HttpRequest) -> HttpResponse:
     vocabulary = content.vocabulary()
-    day = services.local_today(request.user)
+    day = local_today(request.user)
     featured = vocabulary.emotions[(day.toordinal() * 11) % len(vocabulary.emotions)]
     grid = [[[e for e in vocabulary.emotions if e.valence == v and e.energy == n]
              for v in range(-2, 3)] for n in range(2, -3, -1)]

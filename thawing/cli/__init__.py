@@ -47,8 +47,14 @@ from thawing.cli import (  # noqa: E402
     rhythm,
     screening,
     server,
+    today,
 )
 
-for module in (server, accounts, checkins, journal, emotions, screening, care, practices, doing, habits,
+# --help lists the commands in this order; `today` sits between the check-in commands and
+# `acknowledge`, where it has always been.
+for register in (server.register, accounts.register, checkins.register, today.register,
+                 checkins.register_shut_down):
+    register(app)
+for module in (journal, emotions, screening, care, practices, doing, habits,
                rhythm, records, insights, backup, data, fieldkeys):
     module.register(app)

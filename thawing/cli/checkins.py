@@ -60,7 +60,8 @@ def _interactive() -> dict[str, Any]:
             "emotions": [split_emotion(w) for w in words_text.split(",") if w.strip()]}
 
 
-def _describe(checkin: Any) -> str:
+def describe(checkin: Any) -> str:
+    """A check-in in words, as `thawing checkins` and `thawing today` list it."""
     from thawing import content
     from thawing.core.checkins import describe_checkin
 
@@ -112,7 +113,7 @@ def checkin(
                                     **values)
     saved = services.get_checkin(user=user, checkin_id=saved.pk)
     if not as_json:
-        out.print(saved_sentence(_describe(saved)), markup=False)
+        out.print(saved_sentence(describe(saved)), markup=False)
     support = offer_support(user, saved.note, saved.flicker, as_json=as_json)
     if as_json:
         print_json({**checkin_dict(saved), "support": support})
@@ -127,7 +128,7 @@ def checkins(
     user = setup.user()
     from django.utils import timezone
 
-    from thawing.accounts.services import user_zone
+    from thawing.accounts.days import user_zone
     from thawing.api.serialize import checkin_dict
     from thawing.checkins import services
 
@@ -143,39 +144,8 @@ def checkins(
     for c in rows:
         # Text objects: what people wrote is shown as written, never read as markup.
         table.add_row(timezone.localtime(c.at, zone).strftime("%a %d %b %H:%M"),
-                      Text(_describe(c)), Text(c.flicker or c.note))
+                      Text(describe(c)), Text(c.flicker or c.note))
     out.print(table)
-
-
-def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Today: your check-ins, flickers, writing and a prompt."""
-    user = setup.user()
-    from django.utils import timezone
-
-    from thawing.accounts.services import user_zone
-    from thawing.api.serialize import today_dict
-    from thawing.checkins import services
-
-    summary = services.today_summary(user=user)
-    if as_json:
-        print_json(today_dict(summary))
-        return
-    zone = user_zone(user)
-    out.print(f"[bold]{summary.day:%A %d %B}[/bold]")
-    if summary.episode:
-        out.print(f"You noted feeling shut down since {summary.episode.started_on:%d %B %Y}. "
-                  "Be gentle with yourself.")
-    if summary.checkins:
-        for c in summary.checkins:
-            out.print(f"  {timezone.localtime(c.at, zone):%H:%M}  {_describe(c)}", markup=False)
-    else:
-        out.print("  No check-ins yet today, and that\u2019s fine.")
-    for f in summary.flickers:
-        out.print(f"  \u2726 {f}", markup=False)
-    for e in summary.entries:
-        out.print(f"  \u270e {e.title or e.body[:60]}", markup=False)
-    out.print(f"Prompt for today: {summary.prompt.text}  "
-              f"(thawing journal --prompt {summary.prompt.id})", markup=False)
 
 
 def acknowledge(
@@ -196,7 +166,10 @@ def acknowledge(
 def register(app: typer.Typer) -> None:
     app.command()(checkin)
     app.command()(checkins)
-    app.command()(today)
+
+
+def register_shut_down(app: typer.Typer) -> None:
+    # Registered after `thawing today` (thawing.cli.today), where --help has always listed it.
     app.command()(acknowledge)
 
 

@@ -199,7 +199,7 @@ def list_(
 
 
 def _item_action(user: Any, kind: str, action: str, found: tuple[int, Any], **options: Any) -> None:
-    from thawing.checkins.services import local_today
+    from thawing.accounts.days import local_today
     from thawing.practices import services
 
     number, item = found
@@ -449,7 +449,7 @@ def thoughts_(
     user = setup.user()
     from django.utils import timezone
 
-    from thawing.accounts.services import user_zone
+    from thawing.accounts.days import user_zone
     from thawing.journal import thoughts
 
     zone = user_zone(user)

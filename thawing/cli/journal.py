@@ -31,7 +31,7 @@ def _search(query: str, as_json: bool) -> None:
     user = setup.user()
     from django.utils import timezone
 
-    from thawing.accounts.services import user_zone
+    from thawing.accounts.days import user_zone
     from thawing.api.serialize import entry_dict
     from thawing.journal import services
 

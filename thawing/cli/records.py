@@ -129,8 +129,8 @@ def stop(
 ) -> None:
     """Note the day you stopped a medicine."""
     user = setup.user()
+    from thawing.accounts.days import local_today
     from thawing.care import medications
-    from thawing.checkins.services import local_today
 
     found = medications.get_medication(user=user, medication_id=medication_id)
     saved = medications.update_medication(

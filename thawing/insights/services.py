@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 
 from thawing import content
-from thawing.accounts.services import user_zone
+from thawing.accounts.days import day_bounds, local_today, user_zone
 from thawing.checkins.models import CheckIn, CheckInEmotion, DayHabits, Numbing
-from thawing.checkins.services import DayMeans, day_bounds, local_today, means_by_day
+from thawing.checkins.services import DayMeans, means_by_day
 from thawing.core import insights as core
 from thawing.core.habits import week_start
 from thawing.practices.models import Activity, Connection, Session

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 
 from thawing import content
+from thawing.accounts.days import day_bounds, local_today
 from thawing.checkins.models import CheckIn, CheckInEmotion
-from thawing.checkins.services import day_bounds, local_today
 from thawing.core.prompts import Prompt
 from thawing.practices.models import Activity, Connection, Session
 

@@ -12,8 +12,7 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from thawing import content
-from thawing.accounts.services import user_zone
-from thawing.checkins.services import day_bounds
+from thawing.accounts.days import day_bounds, user_zone
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
 from thawing.core.journal import build_entry, entry_kind, search_terms, snippet

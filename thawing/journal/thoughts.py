@@ -11,7 +11,7 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from thawing.accounts.services import user_zone
+from thawing.accounts.days import user_zone
 from thawing.core.errors import NotFound
 from thawing.core.i18n import msg
 from thawing.core.mood import clean_text, keep_or_parse, parse_moment

@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
-from thawing.accounts.services import user_zone
+from thawing.accounts.days import user_zone
 from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion, DayHabits, Numbing
 from thawing.core.formats import export_csv as csv_format
 from thawing.core.formats import export_markdown as markdown_format

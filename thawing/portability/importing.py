@@ -24,7 +24,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from thawing import content
-from thawing.accounts.services import user_zone
+from thawing.accounts.days import user_zone
 from thawing.checkins.models import CheckIn
 from thawing.core.checkins import build_checkin
 from thawing.core.errors import InvalidInput

@@ -22,9 +22,9 @@ from django.db.models import Model
 from django.utils import timezone
 
 from thawing import content
+from thawing.accounts.days import local_today
 from thawing.accounts.models import Profile
 from thawing.accounts.services import known_countries, known_zones, profile_for
-from thawing.checkins.services import local_today
 from thawing.core import checklist
 from thawing.core.formats import native_json
 from thawing.core.formats.native_json import LINKS, SINGLETONS, Document, Known, Record

@@ -29,7 +29,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 import thawing
-from thawing.accounts.services import user_zone
+from thawing.accounts.days import user_zone
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.formats import MAX_RECORDS as MAX_RECORDS
 from thawing.core.formats import Skipped, native_json

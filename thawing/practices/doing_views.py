@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thawing import content
-from thawing.checkins.services import local_today
+from thawing.accounts.days import local_today
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.practices import services
 from thawing.practices.models import Connection, ListItem

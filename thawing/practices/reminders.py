@@ -16,9 +16,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thawing.accounts.days import local_today, user_zone
 from thawing.accounts.models import Profile
-from thawing.accounts.services import profile_for, user_zone
-from thawing.checkins.services import local_today
+from thawing.accounts.services import profile_for
 from thawing.core import reminders as core
 from thawing.core.errors import InvalidInput
 from thawing.core.i18n import msg

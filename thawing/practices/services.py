@@ -15,8 +15,8 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 
 from thawing import content
-from thawing.accounts.services import profile_for, user_zone
-from thawing.checkins.services import day_bounds, local_today
+from thawing.accounts.days import day_bounds, local_today, user_zone
+from thawing.accounts.services import profile_for
 from thawing.core import checklist as core_checklist
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.exercises import Exercise

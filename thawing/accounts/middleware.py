@@ -12,8 +12,8 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from thawing import problems
 from thawing.accounts import local_only, services, vault
-from thawing.api import problems
 from thawing.core.errors import ThawingError
 from thawing.web import carry_support, say
 

@@ -42,7 +42,7 @@ def _profile(user: AbstractBaseUser) -> Profile:
     # times), made with defaults if an operator created the user another way. Not imported from
     # there, because the accounts services import this module.
     try:
-        return user.profile  # type: ignore[attr-defined, no-any-return]
+        return user.profile  # type: ignore[attr-defined]
     except Profile.DoesNotExist:
         profile, _ = Profile.objects.get_or_create(user=user)
         return profile

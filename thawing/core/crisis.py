@@ -739,7 +739,9 @@ RULES: tuple[Rule, ...] = (
                            r"birthday|spring|summer|winter|autumn|the weekend|the week|much longer|long|"
                            r"any more|this time next)\b"),
     # -- Plan and preparation (C-SSRS 5) --
-    _rule(SUICIDE, PLAN, r"\b(?:buy|order|get|pick up|collect|save|stockpile|hoard|stash|hide|keep|count|"
+    _rule(SUICIDE, PLAN, r"\b(?!(?:[^ ]+ ){0,12}(?:organiser|organizer|dosette|pill box|pillbox|"
+                         r"for the week|days on it|blister pack|weekly box))"
+                         r"(?:buy|order|get|pick up|collect|save|stockpile|hoard|stash|hide|keep|count|"
                          r"gather|set aside|put aside|squirrel|build up|store|ration|skip|not take|"
                          r"hold back|tuck|lay out|line up|sort|have)\b" + _gap(6) +
                          r"(?:pill|noose|rope|blade|gun|bullet|charcoal|helium|poison|ligature|"
@@ -1563,7 +1565,7 @@ MORE_RULES = MORE_RULES + (
                          r"|\bnever (?:been )?born\b(?! (?:yet|in|on|at|into|to))"
                          r"|\b(?:disappoint|shame|pity|gutted|annoyed|sad|sorry)\w* (?:\w+ ){0,3}"
                          r"(?:i |that i )?(?:wake|woke|woken) up(?: again| at all| this morning)?\b"
-                         r"|\bno (?:wish|desire|will|reason) to (?:wake|see tomorrow|see the morning|"
+                         r"|\bno (?:wish|desire|will) to (?:wake|see tomorrow|see the morning|"
                          r"live|go on|keep going)\b"),
     # Envy of the dead.
     _rule(SUICIDE, WISH, r"\b(?:envy|envious|jealous|lucky)\b(?! of (?:his|her|their) (?:car|job|house))"
@@ -1648,6 +1650,140 @@ MORE_RULES = MORE_RULES + (
                                 r"it|the wounds) (?:\w+ )?(?:up )?again\b"
                                 r"|\b(?:cutting|cut|burning|self harm)\b (?:is|was|became|has become) "
                                 r"(?:\w+ ){0,3}(?:only thing|a thing|my thing|the thing|what)\b"),
+)
+GONE_AFTER = _any("i am gone|i am dead|i go|i am not here|i am not around|i die|they find me|i am found|"
+                  "it is over|it is done|the end")
+MORE_RULES = MORE_RULES + (
+    # Farewell: notes to whoever reads them after, apologies for what is about to happen.
+    _rule(WARNING, FAREWELL, r"\b(?:if you are reading this|when you read this|by the time you read this|"
+                             r"(?:to )?whoever finds (?:this|me|my body))\b" + _gap(8) +
+                             r"(?:sorry|gone|after|fault|blame|forgive|love|already|dead|anymore|any more|"
+                             r"could not|couldn't)\w*\b"
+                             r"|\b(?:sorry|forgive me|apologise|apologize)\w*\b" + _gap(3) +
+                             r"(?:for )?(?:what|everything) (?:i am|im) (?:about|going) to (?:do|put you|"
+                             r"put them|put everyone)\b"
+                             r"|\bsorry (?:in advance )?to (?:whoever|the person who|the one who) (?:finds|"
+                             r"find) (?:me|this)\b"
+                             r"|\b(?:see|meet) (?:you|you all|yous) on the other side\b"
+                             r"|\bmy (?:goodbye|farewell) (?:post|message|msg|note|letter|video|email|e-mail)\b"
+                             r"|(?:^|\bi |\bi am |\bi have )(?:write|wrote|writing|draft|drafted|schedule|scheduled)\w* "
+                             r"(?:a |the |my )?"
+                             r"(?:goodbye|farewell|last) (?:post|message|msg|note|letter|video|email|e-mail)\b"
+                             r"|\b(?:wrote|written|write|writing|finished|left|leave|leaving|put) (?:\w+ ){0,2}"
+                             r"(?:the|my|a) (?:note|letter|letters)\b" + _gap(10) +
+                             r"(?:find|found|after|pillow|envelope|insurance|drawer|under|for when|table|"
+                             r"good enough|three times|times)\w*\b(?! (?:for the milkman|for the postman|"
+                             r"for the cleaner|to the landlord))"),
+    # Farewell: giving away, or settling, with "after" or "gone"; last contacts.
+    _rule(WARNING, FAREWELL, r"\b(?:so|for when|after|when|before|once) (?:\w+ ){0,8}" + GONE_AFTER + r"(?:$| ,)"
+                             r"|\b(?:one|for the|the) (?:last|final) time\b(?! (?:i checked|i looked|i saw "
+                             r"(?:him|her|them)|we (?:met|spoke|talked)))" + _gap(4) + r"(?:$| ,)"
+                             r"|\b(?:text|call|phone|ring|thank|hear|tell|hug|kiss|say goodbye|said goodbye|"
+                             r"message)\w* (?:\w+ ){0,6}(?:one last time|one more time before|"
+                             r"for the last time|one final time)\b"
+                             r"|\b(?:want|wanted) (?:that|this|it) to be the last (?:thing|time|words)\b"
+                             r"|\b(?:said|say|saying) (?:all )?my goodbyes\b"
+                             r"|\bsaid goodbye to (?:the|my) (?:\w+ ){0,2}(?:cows|horses|dog|cat|hills|house|"
+                             r"sea|garden|animals)\b"
+                             r"|\b(?:will not|not going to|never going to|wont|will never) be (?:\w+ ){0,2}"
+                             r"(?:seeing (?:you|any of you|yous)|logging (?:in|on)|online|on here|posting|"
+                             r"replying|playing|coming back|back|around)\b (?:\w+ ){0,5}"
+                             r"(?:ever|ever again|again(?:$| ,)|any day after|anymore|any more|after (?:this|"
+                             r"that|the|tonight|tomorrow))\b"
+                             r"|\bi meant (?:ever|forever|for good)\b"
+                             r"|\b(?:will not|not going to|would not|do not|does not|will never|never going to|"
+                             r"no longer) need (?:it|them|that|this|any of (?:it|them|this)|anything|"
+                             r"my \w+|these|those)(?: any more| again| now| where i am going| after \w+(?: \w+)?|"
+                             r" in the winter| soon| much longer| for long| for much longer)?(?:$| ,)"),
+    # Finality: going for good, to the dead, to where nobody wakes.
+    _rule(WARNING, FINALITY, r"\b(?:i am|im|i will be|i'll be|ill be) (?:go|going|gone) (?:for good|forever|"
+                             r"permanently|for always|for ever|for real this time)\b(?! (?:from|on|to the|in)\b)"
+                             r"|\b(?:be|go|join|see) (?:\w+ ){0,2}(?:with (?:my )?(?:mum|mom|dad|son|"
+                             r"daughter|wife|husband|brother|sister|grandma|grandpa|nana|gran|grandad|"
+                             r"the boys|the lads|him|her|them)|join (?:my )?(?:son|daughter|wife|husband|mum|"
+                             r"mom|dad|him|her)) (?:again|soon)\b"
+                             r"|\b(?:want|wanting|ready|time) (?:\w+ ){0,2}(?:to )?(?:join|be with) (?:\w+ ){0,4}"
+                             r"(?:again|soon|in heaven|up there|who did not make it|who never came back)\b"
+                             r"|\b(?:want|wanting|ready|time) (?:\w+ ){0,2}(?:to )?(?:go home to "
+                             r"the lord|go home to god|go to the place where|be where (?:he|she|they) (?:is|are))\b"
+                             r"|\b(?:uninstall|delete|remove|unsubscribe|log out of|quit|rage quit|rage quitting)"
+                             r"\w* (?:myself|life|my life|from life|existence|this life)\b"
+                             r"|\bquit button on life\b|\bend (?:of|to) the (?:line|road|story) for me\b"
+                             r"|\bend the story\b|\bno (?:sequel|save file|respawn|next level)\b"
+                             r"|\b(?:go|goes|going) dark and stay dark\b|\bno waking up\b"
+                             r"|\b(?:done|finished) (?:with|wi|wid) (?:life|living|being alive|the lot|"
+                             r"everything)\b(?! (?:for (?:today|tonight|the day|now)))"
+                             r"|\bready to be (?:done|finished|gone)\b"
+                             r"|\bnever (?:have to )?(?:feel|wake|see|face)\w* (?:\w+ )?(?:this|it|anything|"
+                             r"again)\b(?! (?:again )?(?:if|when|until|unless))"),
+    # Burden: the kindest thing, worth more dead, removing oneself, relief at one's absence.
+    _rule(WARNING, BURDEN, r"\b(?:kindest|best|most loving|only fair|right) thing\b" + _gap(6) +
+                           r"(?:me not (?:being|be) (?:here|alive|around)|remove myself|disappear|to go|"
+                           r"not be here|leave for good|is me gone|to die|to not exist)\b"
+                           r"|\bworth more dead\b|\b(?:better|happier|easier|relieved|kinder) (?:\w+ ){0,3}"
+                           r"(?:without (?:the weight of )?me|with (?:nobody|no one|the insurance)|if i (?:was|"
+                           r"were|just) (?:not|never|gone))\b"
+                           r"|\b(?:be|were|was) (?:\w+ ){0,3}relieved\b" + _gap(6) + r"(?:i (?:just )?"
+                           r"(?:was not|wasnt|were not|am not|was gone)|not there|gone)\b"
+                           r"|\b(?:selfish|unfair) (?:of me )?to (?:keep|stay|go on) (?:living|alive|here|"
+                           r"breathing|existing)\b"
+                           r"|\b(?:ruin|burden|weigh on|drain)\w* (?:\w+ ){0,3}(?:just )?by (?:being alive|"
+                           r"existing|being here|living)\b"
+                           r"|\bmy (?:existence|being alive|being here|life) is (?:\w+ ){0,3}(?:extra work|"
+                           r"a burden|a weight|a drain|a cost|a problem)\b"
+                           r"|\b(?:problems|burdens|weights) can be (?:removed|fixed|solved|got rid of)\b"
+                           r"|\b(?:break|rest|relief) from me\b(?:,| ,)? (?:\w+ )?(?:permanently|for good|"
+                           r"forever)\b"
+                           r"|\b(?:time to stop|stop) costing\b"
+                           r"|\bif i (?:die|went|go|was gone|were gone)\b" + _gap(4) + r"(?:now|soon)?"
+                           + _gap(4) + r"(?:there (?:would|will) be|at least|something (?:left|for))\b"),
+    # Intent and plan said plainly with a time or a place.
+    _rule(SUICIDE, INTENT, r"\b(?:i am|im|i will|i'll|i) (?:going to|gonna|will)? ?(?:step|walk|jump|drive|"
+                           r"put the car|go)\w* (?:straight )?(?:in front of|off|onto|into) (?:the )?"
+                           r"(?:\d[\d:.]*|next|train|roof|motorway|bridge|wall|traffic|cliff|sea|edge|bus|"
+                           r"lorry|truck|tracks|road)\b(?! (?:to|for) (?:work|school|a|the shop))"
+                           r"|\b(?:going through|go through) with it\b"
+                           r"|\b(?:tomorrow|tonight|today|friday|saturday|sunday|monday|tuesday|wednesday|"
+                           r"thursday|this week) i (?:do|will do|am doing) it\b"
+                           r"|\b(?:it is|its) (?:today|tonight|happening)(?:$| ,)"
+                           r"|\bthis is my last (?:night|day|week|morning|sunday|weekend)\b"
+                           r"|\b(?:i will|i'll|ill) be gone before\b"
+                           r"|\b(?:will not|not going to|will never) (?:be here|see|make it to|reach) "
+                           r"(?:for )?(?:my \d+\w*|my (?:birthday|\w+tieth)|christmas|the new year|new year|"
+                           r"next (?:year|christmas|birthday|spring|summer)|another (?:year|christmas|birthday))"
+                           r"(?:$| ,| \w+ (?:have|am|made|decided))"
+                           r"|\bthe date is (?:set|picked|chosen)\b|\b(?:decision|final decision|"
+                           r"decision made)\b" + _gap(4) + WHEN + r"\b"
+                           r"|\bsee to it myself\b|\bthat is my window\b|\bnot driving back\b"
+                           r"|\bwill not be driving back\b"),
+    _rule(SUICIDE, PLAN, r"\b(?:practis|practic|tested|test|tried tying|tie|tying)\w* (?:\w+ ){0,3}"
+                         r"(?:the )?(?:knot|noose|beam|branch|hook)\b"
+                         r"|\b(?:tested|test)\w* the (?:beam|branch|hook|rail|banister)\b"
+                         r"|\b(?:holds|hold|take|takes|took|bear|bears) my weight\b"
+                         r"|\b(?:picked|chosen|chose|found|pick)\w* (?:out )?the (?:spot|place|tree|branch|"
+                         r"junction|bridge|building|floor|date|day|time)\b" + _gap(10) +
+                         r"(?:strong|check|high enough|nobody|no one|twice|cameras|there)\b"
+                         r"|\b(?:which|what) (?:floor|storey|level|bridge|bridges|dose|doses|combo|"
+                         r"combination)\b" + _gap(6) + r"(?:high enough|should do it|would do it|dangerous|"
+                         r"lethal|fatal|barriers|enough)\b"
+                         r"|\blethal dose\w*\b(?! (?:in|for) (?:dogs|cats|the exam|class|pharmacology))"
+                         r"|\b(?:refill|repeat|prescription|script)\w* (?:\w+ ){0,3}(?:early|from two|"
+                         r"bigger|extra)\b" + _gap(6) + r"(?:enough|pile|double|ready|not|travelling|"
+                         r"blink|notice)\w*\b"
+                         r"|\b(?:stockpil|hoard|stash|saving up|squirrel)\w* (?:\w+ ){0,3}(?:pill|tablet|"
+                         r"morphine|med|medication|painkiller|insulin)\w*\b"
+                         r"|\b(?:to see if|check if|check there)\w* (?:there (?:are|is|was) )?(?:any )?"
+                         r"(?:cameras|a fence|no fence|barriers)\b"
+                         r"|\b(?:tide times|timetable)\b" + _gap(8) + r"(?:that is when|walk out|fast one|"
+                         r"2am|11pm|high tide (?:is|at))\b"
+                         r"|\bwhen (?:nobody|no one|nobodys|the house)\w* (?:is )?(?:home|empty|in)\b" +
+                         _gap(6) + r"(?:window|do it|happening|then)\b"
+                         r"|\b(?:bought|buy|ordered|order|got)\w* (?:a |the )?(?:\w+ )?(?:rope|noose|"
+                         r"ladder and a rope|thing online to do it|something to do it|one way ticket)\b" +
+                         _gap(6) + r"(?:for me|not for|do it|not coming back|arrives)\b"
+                         r"|\b(?:after|when) (?:i am|im) (?:gone|dead)\b"
+                         r"|\b(?:for|so) (?:when|that when) (?:i am|im) (?:ready|gone|dead)\b"
+                         r"|\bwho gets (?:the|my) \w+\b" + _gap(6) + r"(?:clean|when i go|after)\b"),
 )
 RULES = RULES + FAMILY_RULES + MORE_RULES
 
@@ -1956,6 +2092,7 @@ _HYPOTHETICAL = _compile(
     r"how to (?:help|support|spot|talk|respond|ask))\b"
     r"|\bif (?:a|an|the|any|one of) (?:\w+ )?(?:listener|caller|student|client|patient|friend|person|child|"
     r"kid|teen|teenager|colleague|member|user|customer|pupil|someone)\b"
+    r"|\b(?:imagine|picture) if (?:we|you|everyone|people|they)\b|\bhypothetically\b"
     r"|\b(?:if|when) (?:i|you) (?:have|had|got) to (?:hear|listen|watch|sit|see|do|go|read|eat|deal|"
     r"sing|work|wait|attend|explain|answer|reply|look)\b"
     r"|\b(?:ask|asked|asks|asking|wanted to know|want to know|wants to know|check|checked|checks|"
@@ -2048,9 +2185,14 @@ _REPORTED = _compile(
     r"firefighter|paramedic|paramedics|suicide squad|meme|memes|pharmacology|toxicology|"
     r"nursing|medical school|med school|placement|coursework|question|class|game|npc|ted talk|"
     r"talk by|long read|prison|prisons|client|clinical|supervision|ward round|register|paper on|"
-    r"peer review|linked to|link between|associated with|scenario|student|side quest)\b")
+    r"peer review|linked to|link between|associated with|scenario|student|side quest|"
+    r"radio|song|songs|zine|story about|stories about|report on|support group|bereaved|safe storage|"
+    r"template|reducing suicide|suicide risk|role play|role plays|cpd|ethics|rotary)\b")
 _IDIOMS = _compile(
-    r"\b(?:career|fashion|social|political|professional|commercial|electoral|financial|brand|business"
+    r"\bshoot me now\b|\b(?:kill|killing|killed) (?:themselves|ourselves|myself|himself|herself) "
+    r"(?:laughing|laugh)\b|\b(?:ready|going|about|enough|gonna|could|want) to pull (?:my|me) hair out\b"
+    r"(?! (?:in chunks|again|till|until))"
+    r"|\b(?:career|fashion|social|political|professional|commercial|electoral|financial|brand|business"
     r"|reputational|academic|dating) suicide\b|\bsuicide (?:sprint|door|squad|run|drill|lane|knot|"
     r"pass|king|bid|mission|blonde|note(?= by)|forest|hill|grip|seat|squeeze|burn|doors)\w*\b"
     r"|\b(?:die|dying|died) (?:of|from) (?:embarrassment|shame|laughter|laugh|laughing|boredom|"

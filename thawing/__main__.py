@@ -10,8 +10,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; every error becomes a kind sentence and exit code 1."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        # A check-in or a journal entry, the everyday commands, can be saved without Django.
-        from thawing import quick
+        # A check-in or a journal entry, the everyday commands, can be saved without Django
+        # (thawing/cli/quick.py); the cli package imports nothing, so Typer is not loaded either.
+        from thawing.cli import quick
 
         code = quick.run(args)
     except KeyboardInterrupt:
@@ -19,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if code is not None:
         return code
-    from thawing.cli import app
+    from thawing.cli.main import app
     from thawing.cli.output import err, say_error
     from thawing.core.errors import ThawingError
 

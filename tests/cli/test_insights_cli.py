@@ -206,7 +206,8 @@ def test_since_narrows_the_period_and_a_bad_day_is_a_kind_error(capsys, local_us
 def test_the_command_line_starts_without_loading_numpy_or_django():
     """`thawing --help` stays fast: insights imports its heavy parts only when it runs."""
     heavy = "('numpy', 'django.db', 'thawing.insights.services')"
-    code = f"import sys; from thawing.cli import app; print(sorted(m for m in {heavy} if m in sys.modules))"
+    code = (f"import sys; from thawing.cli.main import app; "
+            f"print(sorted(m for m in {heavy} if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

@@ -1,4 +1,4 @@
-"""The quick way (`thawing/quick.py`) saves exactly what the usual way through Django saves.
+"""The quick way (`thawing/cli/quick.py`) saves exactly what the usual way through Django saves.
 
 Each case runs as a person would run it, `python -m thawing ...` in its own process, twice:
 once as it comes (the quick way when it applies) and once with THAWING_QUICK=0 (always
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from thawing import quick
+from thawing.cli import quick
 
 # Prints, after the command, which way it went: QUICK loaded neither Typer nor Django.
 RUNNER = ("import sys; from thawing.__main__ import main; code = main(sys.argv[1:]); "

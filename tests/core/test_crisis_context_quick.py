@@ -1,11 +1,11 @@
-"""The quick way (thawing/quick.py) frames the crisis lines as the web's card does (G5): for
+"""The quick way (thawing/cli/quick.py) frames the crisis lines as the web's card does (G5): for
 someone the writer worries about, for the writer's own past, or for the writer now."""
 
 from __future__ import annotations
 
 import pytest
 
-from thawing import quick
+from thawing.cli import quick
 from thawing.core.signal import PAST_WORDS, WORRIED_WORDS, Signal, support_context
 
 pytestmark = pytest.mark.practice("G5")

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import typer
 
+from thawing.cli.crisis import print_crisis
 from thawing.cli.output import out
-from thawing.core.helplines import HEAVY_WORDS, REACH_OUT, CountryHelp, crisis_lines
-from thawing.core.signal import PAST_WORDS, WORRIED_WORDS
+from thawing.core.helplines import CountryHelp
 
 
 def help_now(
@@ -20,9 +20,15 @@ def help_now(
 
 def print_help(found: CountryHelp, *, fallback: CountryHelp | None = None) -> None:
     """Crisis lines and the emergency number, as plain lines a terminal always shows."""
-    out.print(f"[bold]{REACH_OUT}[/bold]")
-    for line in crisis_lines(found, fallback=fallback):
-        out.print(line, markup=False)
+    print_crisis(_plain, found, fallback=fallback, strong=_bold)
+
+
+def _plain(text: str) -> None:
+    out.print(text, markup=False)
+
+
+def _bold(text: str) -> None:
+    out.print(text, markup=False, style="bold")
 
 
 def offer_support(user: object, *texts: str | None, as_json: bool = False) -> dict | None:
@@ -35,9 +41,8 @@ def offer_support(user: object, *texts: str | None, as_json: bool = False) -> di
 
     found = support_for(user=user, texts=texts)  # type: ignore[arg-type]
     if found is not None and not as_json:
-        words = {"other": WORRIED_WORDS, "past": PAST_WORDS}.get(support_context(texts=texts))
-        out.print("\n" + (words or HEAVY_WORDS), markup=False)
-        print_help(found)
+        # The same words and lines as the quick way prints (thawing/cli/quick.py).
+        print_crisis(_plain, found, context=support_context(texts=texts) or "self", strong=_bold)
     return support_dict(found, texts=texts)
 
 

@@ -1,3 +1,9 @@
+"""Check-in commands: `thawing checkin`, `thawing checkins` and `thawing acknowledge`.
+
+`thawing checkin` with plain options is usually saved by `thawing/cli/quick.py` without starting
+Django; what it cannot take (questions to ask, --json, a refusal to explain) comes here.
+"""
+
 from __future__ import annotations
 
 import sys

@@ -1,3 +1,9 @@
+"""Journal commands: `thawing journal TEXT` (and `thawing journal search`) and `thawing prompts`.
+
+`thawing journal TEXT` with plain options is usually saved by `thawing/cli/quick.py` without
+starting Django; what it cannot take (a search, --json, a refusal to explain) comes here.
+"""
+
 from __future__ import annotations
 
 import sys

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from thawing.core.errors import ContentError
 
-# Each model is imported by its loader, so a command loads only what it reads (thawing.quick).
+# Each model is imported by its loader, so a command loads only what it reads (thawing/cli/quick.py).
 if TYPE_CHECKING:
     from collections.abc import Sequence
 

@@ -1,7 +1,10 @@
-"""The two commands people type every day, without starting Django.
+"""The two commands people type every day, without starting Django: the quick way.
 
-`thawing checkin --mood 5 ...` and `thawing journal TEXT` would spend most of their time
-loading Django (about 0.3 s; jrnl adds an entry in about 0.2 s). In local mode, when the
+`thawing checkin --mood 5 ...` (`cli/checkins.py`) and `thawing journal TEXT` (`cli/journal.py`)
+would spend most of their time loading Django and Typer: about 0.6 s a check-in the usual way,
+0.16 s this way (bench/suites/commands.py; jrnl adds an entry in about 0.2 s).
+`thawing/__main__.py` tries this module first; the `thawing.cli` package imports nothing, so
+importing it here loads neither Typer nor Django. In local mode, when the
 options are plain ones and the database schema is up to date, these two are checked by the
 same core functions as everywhere else (`build_checkin`, `build_entry`), written with plain
 SQL in one transaction on the same database file with the same key, and answered with the
@@ -366,22 +369,20 @@ def say(text: str) -> None:
 
 
 def offer_support(person: Person, texts: Sequence[str]) -> None:
-    """Crisis lines at once when the words suggest a crisis (G5), as `thawing.cli.care` prints them,
-    framed for someone else or for the writer's past as the web's card is (Signal.context)."""
+    """Crisis lines at once when the words suggest a crisis (G5), printed by `crisis.print_crisis` as
+    `thawing.cli.care` prints them, framed for someone else or for the writer's past as the web's
+    card is (Signal.context)."""
     from thawing.core.safety import crisis_signals
-    from thawing.core.signal import PAST_WORDS, WORRIED_WORDS, support_context
+    from thawing.core.signal import support_context
 
     context = support_context(s for text in texts if text for s in crisis_signals(text))
     if context is None:
         return
     from thawing import content
-    from thawing.core.helplines import HEAVY_WORDS, REACH_OUT, crisis_lines
+    from thawing.cli.crisis import print_crisis
 
     # Whose crisis, as the web's card says it: someone they worry about, or their own past.
-    say("\n" + {"other": WORRIED_WORDS, "past": PAST_WORDS}.get(context, HEAVY_WORDS))
-    say(REACH_OUT)
-    for line in crisis_lines(content.helplines().for_country(person.country)):
-        say(line)
+    print_crisis(say, content.helplines().for_country(person.country), context=context)
 
 
 # --- The way in --------------------------------------------------------------------------

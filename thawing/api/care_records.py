@@ -1,5 +1,5 @@
 """Medications, notes for the clinician, the report and the reasons to get support, over the
-JSON API (issue 4 items 5, 6, 8 and 10). Thin: parse, call one service, shape the answer.
+JSON API. Thin: parse, call one service, shape the answer.
 
 Mounted on the API of `routes.py`, so it shares its session sign-in, CSRF check and error
 answers: InvalidInput is a 400 `{message, fields}`, NotFound (also another person's id) a 404.

@@ -1,4 +1,4 @@
-"""Pages of the API's lists: no request reads a whole history (issue 13, finding 8).
+"""Pages of the API's lists: no request reads a whole history, so none can take a server's memory.
 
 Every list that grows with use takes two query parameters and answers one page:
 

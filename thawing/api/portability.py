@@ -1,4 +1,4 @@
-"""Export and import over the JSON API (issue 6 items 4 and 5): the same services as the data
+"""Export and import over the JSON API: the same services as the data
 page and `thawing export` / `thawing import`.
 
 Exports answer the file itself (JSON, CSV or Markdown) as an attachment. Imports take a
@@ -41,7 +41,7 @@ UNREADABLE = msg("This upload couldn\u2019t be read. Send the file as a multipar
 class UploadAuth(SessionAuth):
     """The API's session sign-in for uploads, in the order that leaves a stranger's body unread:
     the sign-in, then the request's declared length, and only then the in-memory handler and
-    the CSRF check, which is what reads the body (issue 13, finding 2)."""
+    the CSRF check, which is what reads the body."""
 
     def __call__(self, request: HttpRequest) -> Any:
         if not request.user.is_authenticated:

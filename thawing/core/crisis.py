@@ -1135,7 +1135,7 @@ RULES: tuple[Rule, ...] = (
                              r"completely|all of it|everything|properly|not just|and never)\b"),
 )
 
-# -- Families written for phrasing nobody here wrote (issue 12): each from how many different
+# -- Families written for phrasing nobody here wrote, so new voices are caught: each from how many different
 # people might say one thing, over word classes, never from one sentence. --
 MEANS = _any("pill|noose|rope|gun|bullet|blade|charcoal|helium|poison|belt|cord|cable|bleach|"
              "antifreeze|exit bag")

@@ -34,7 +34,7 @@ from thawing.journal.models import Entry
 FTS_TABLE = "journal_entry_fts"
 
 # A query is at most this long on every face (web, API, CLI): matching costs time for each
-# word, and a search is made by a signed-in person on a shared server (issue 13, finding 3).
+# word, and on a shared server a search could be made long enough to slow it for everyone.
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 10
 

@@ -1,1 +1,1 @@
-"""Export, import and the records that make re-importing safe (issue 6 items 4 and 5)."""
+"""Export, import and the records that make re-importing safe: a person's data is theirs to take."""

@@ -2,7 +2,7 @@
 
 The services door (`services.stream_export_*`) puts these together with the writers of
 `thawing.core.formats`; every query fetches a batch of rows at a time and each piece goes out
-before the next rows are read, so an export is never held whole in memory (issue 13, finding 8).
+before the next rows are read, so an export is never held whole in memory, however long the history.
 """
 
 from __future__ import annotations

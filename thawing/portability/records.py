@@ -94,7 +94,7 @@ def read(user: AbstractBaseUser, *,
     """Every record of `user` as (database key, plain record), kind by kind in the export's order.
 
     Each kind is read from the database only when its turn comes, in batches, so an export goes
-    out while it is read instead of being held whole (issue 13, finding 8). Read the kinds in
+    out while it is read instead of being held whole in memory. Read the kinds in
     order: parts take their record's export id from the kinds before them. A part whose record
     appeared after that record's kind was read (written meanwhile) is left out.
     """

@@ -3,7 +3,7 @@
 Django writes uploads above 2.5 MB to a temporary file; an export holds a person's journal,
 so no address keeps a file by default (`DropFiles`, the only handler in settings), and the
 import page and the import API read uploads with `LimitedMemoryUpload` instead. The order is
-the point (issue 13, finding 2): first the sign-in, then the request's declared length against
+the point, so a stranger's body is never read: first the sign-in, then the request's declared length against
 the limit (`too_big`, nothing read yet), and only then this handler and the CSRF check, which
 is what reads the body. One file per request, counted across every part of it.
 """

@@ -1,4 +1,4 @@
-"""Your data (issue 6 items 4 and 5): download buttons, and import in three steps.
+"""Your data: download buttons, and import in three steps.
 
 Upload (held in the database, never in the session or a URL, for an hour at most), preview
 (counts, rows left out, a value for each Daylio mood label), then import or cancel.

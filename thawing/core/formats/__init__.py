@@ -14,8 +14,8 @@ file can be read, and `InvalidInput` for a bad option (a mood map value, a time 
 No message ever quotes the person's own words. Free text is not length-checked here: the
 service applies Thawing's limits when it saves.
 
-Limits (issue 13, finding 8): a file gives at most MAX_RECORDS rows or entries (a Thawing
-export: records of each kind), and a JSON file at most MAX_JSON_VALUES values; a reader
+Limits, so an upload cannot take a server's memory: a file gives at most MAX_RECORDS rows or
+entries (a Thawing export: records of each kind), and a JSON file at most MAX_JSON_VALUES values; a reader
 stops and raises `UnreadableFile` (reason "too_many") as soon as a file goes beyond them, so a
 file can't make the server build millions of records. A real history fits many times over.
 

@@ -29,10 +29,10 @@ def field_keys(monkeypatch):
 
     use(("k2025", KEY_2025))
     yield use
-    # Whether rotate-key has finished is remembered by the process: forget this test's answer.
-    from thawing.db.fields import forget_envelope_state
+    # The process remembers whether rotate-key has finished and what it has logged: forget it.
+    from thawing.db.fields import forget_process_state
 
-    forget_envelope_state()
+    forget_process_state()
 
 
 @pytest.fixture
@@ -43,8 +43,9 @@ def every_free_text(make_account):
     fill, so a new encrypted field is covered by the dump test the day it is added.
     """
     from thawing.care.models import ClinicianNotes, Medication, SafetyPlan
-    from thawing.checkins.models import CheckIn, Episode, Numbing
+    from thawing.checkins.models import CheckIn, Episode
     from thawing.db.fields import encrypted_fields
+    from thawing.habits.models import Numbing
     from thawing.journal.models import Entry, ThoughtRecord
     from thawing.portability.models import PendingImport
     from thawing.practices.models import Activity, Connection, ListItem, Session

@@ -27,7 +27,7 @@ from django.test import Client
 
 from tests.cli.test_cli import run
 from tests.db.conftest import KEY_2025, KEY_2026, keys_value
-from thawing.db.fields import forget_envelope_state
+from thawing.db.fields import forget_process_state
 from thawing.journal import services
 from thawing.journal.models import Entry
 from thawing.portability import services as portability
@@ -51,8 +51,8 @@ def keys(monkeypatch):
 
     use(("k2025", KEY_2025))
     yield use
-    # Whether rotate-key has finished is remembered by the process: forget this test's answer.
-    forget_envelope_state()
+    # The process remembers whether rotate-key has finished and what it has logged: forget it.
+    forget_process_state()
 
 
 def stored(entry_id: int, column: str = "body") -> str:

@@ -70,6 +70,8 @@ keyring()
 # --- Whether every value must be a current envelope ------------------------------------------
 
 _required: tuple[bool, float] | None = None
+# The problems this process has logged (each once): column and key id, never text.
+_told: set[str] = set()
 
 
 def envelopes_required() -> bool:
@@ -93,10 +95,17 @@ def envelopes_required() -> bool:
     return found
 
 
-def forget_envelope_state(required: bool | None = None) -> None:
-    """Ask the database again next time (None), or take `required` as the answer (rotation)."""
+def note_rotation_finished() -> None:
+    """Take "yes" as the answer from now on, without asking (rotate-key has just recorded it)."""
     global _required
-    _required = None if required is None else (required, time.monotonic())
+    _required = (True, time.monotonic())
+
+
+def forget_process_state() -> None:
+    """Forget what this process remembers: the answer above and which problems it has logged."""
+    global _required
+    _required = None
+    _told.clear()
 
 
 # --- Sealing and opening one value -------------------------------------------------------------
@@ -142,9 +151,6 @@ def open_value(stored: str, *, column: str, owner: object) -> str:
             f"A value in {column} is not sealed to its owner, and thawing rotate-key has sealed every "
             "value since: it was written into the database from outside Thawing.")
     return fieldcrypt.decrypt(stored, ring.keys, column=column, owner=owner)
-
-
-_told: set[str] = set()
 
 
 def _placeholder(stored: str, error: FieldKeyError) -> Unreadable:

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from thawing.core import fieldcrypt
 from thawing.core.errors import ThawingError
-from thawing.db.fields import EncryptedTextField, encrypted_fields, forget_envelope_state, keyring
+from thawing.db.fields import EncryptedTextField, encrypted_fields, keyring, note_rotation_finished
 
 
 @dataclass
@@ -66,7 +66,7 @@ def _record_finished(key_id: str) -> None:
 
     FieldKeyState.objects.update_or_create(pk=1, defaults={
         "envelope_version": fieldcrypt.VERSION, "key_id": key_id, "finished_at": timezone.now()})
-    forget_envelope_state(required=True)
+    note_rotation_finished()
 
 
 def _rotate_batch(model: type[models.Model], columns: list[EncryptedTextField], ring: fieldcrypt.Keyring,

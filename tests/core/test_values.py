@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from thawing.core.errors import InvalidInput
-from thawing.core.values import one_of, parse_decimal, parse_whole, required_text
+from thawing.core.values import minutes_as_seconds, one_of, parse_decimal, parse_whole, required_text
 
 
 @pytest.mark.parametrize("value, expected", [("", None), (None, None), (" 7 ", 7), (0, 0), (10, 10)])
@@ -41,3 +41,17 @@ def test_one_of_lists_the_choices():
     with pytest.raises(InvalidInput) as caught:
         one_of("fax", field="how", choices=("call", "message"), label="How")
     assert "call, message" in caught.value.fields["how"]
+
+
+@pytest.mark.parametrize(("typed", "seconds"), [("", None), ("  ", None), ("2", 120), ("1,5", 90),
+                                                ("0.25", 15), ("360", 21600)])
+def test_minutes_typed_become_whole_seconds(typed, seconds):
+    assert minutes_as_seconds(typed, field="minutes_spent", most_seconds=6 * 60 * 60,
+                              label="Minutes") == seconds
+
+
+@pytest.mark.parametrize("typed", ["-1", "361", "soon", "nan"])
+def test_minutes_out_of_range_name_their_field(typed):
+    with pytest.raises(InvalidInput) as refused:
+        minutes_as_seconds(typed, field="minutes_spent", most_seconds=6 * 60 * 60, label="Minutes")
+    assert list(refused.value.fields) == ["minutes_spent"]

@@ -280,8 +280,9 @@ def activities(
                           "" if a.predicted is None else f"{a.predicted}/10",
                           "not noted" if a.actual is None else f"{a.actual}/10")
         out.print(table)
-        gaps = [a for a in done if a.predicted is not None and a.actual is not None]
-        if gaps and sum(a.actual > a.predicted for a in gaps) * 2 >= len(gaps):
+        from thawing.core.activities import mostly_better_than_expected
+
+        if mostly_better_than_expected((a.predicted, a.actual) for a in done):
             out.print("\nMore often than not, it went better than you expected. Worth remembering "
                       "when the next plan feels pointless.")
 

@@ -48,6 +48,14 @@ def parse_decimal(
     return round(number, 2)
 
 
+def minutes_as_seconds(
+    value: str | None, *, field: str, most_seconds: int, label: str | Message,
+) -> int | None:
+    """Minutes a person typed (a decimal, up to `most_seconds` in all) as whole seconds; `None` when empty."""
+    minutes = parse_decimal(value, field=field, low=0, high=most_seconds // 60, label=label)
+    return None if minutes is None else round(minutes * 60)
+
+
 def required_text(value: str | None, *, field: str, limit: int, label: str | Message) -> str:
     """Text that must not be empty: trimmed, NUL-free, at most `limit` characters."""
     from thawing.core.mood import clean_text

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from thawing.accounts.days import local_today
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.core.mood import FEEL_MAX, FEEL_MIN
-from thawing.core.values import parse_decimal
+from thawing.core.values import minutes_as_seconds
 from thawing.practices import services
 from thawing.web import errors_of, offer_support, say
 
@@ -62,10 +62,9 @@ def player(request: HttpRequest, exercise_id: str) -> HttpResponse:
         minutes_error = ""
         if not seconds and values.get("minutes_spent", "").strip():
             try:
-                minutes = parse_decimal(values["minutes_spent"], field="minutes_spent", low=0,
-                                        high=services.SESSION_MAX_SECONDS // 60,
-                                        label=_("The minutes you spent"))
-                seconds = str(round((minutes or 0) * 60))
+                seconds = str(minutes_as_seconds(values["minutes_spent"], field="minutes_spent",
+                                                 most_seconds=services.SESSION_MAX_SECONDS,
+                                                 label=_("The minutes you spent")))
             except InvalidInput as error:
                 minutes_error = say(error.fields["minutes_spent"])
         try:

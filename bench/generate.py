@@ -237,8 +237,8 @@ class _Content:
 
     def __init__(self) -> None:
         from thawing import content
-        from thawing.checkins.habits import numbing_kinds
         from thawing.core import checklist
+        from thawing.habits.services import numbing_kinds
 
         vocabulary = content.vocabulary()
         self.emotions = [(e.id, e.valence) for e in vocabulary.emotions]
@@ -419,7 +419,7 @@ class Person:
             rows.entry_tags.append(tags)
 
     def _habits(self, rows: Rows, feel: list[float], gaps: list[bool]) -> None:
-        from thawing.checkins.models import DayHabits, Numbing
+        from thawing.habits.models import DayHabits, Numbing
 
         rng = self.rng("habits")
         habits, numbing = [], []

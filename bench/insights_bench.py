@@ -53,7 +53,8 @@ def isolated_profile() -> str:
 def ten_years(user, today: date) -> dict[str, int]:
     """Synthetic records, seeded: 1-5 check-ins a day, feel slowly rising, fun days a little higher."""
     from thawing.accounts.days import user_zone
-    from thawing.checkins.models import CheckIn, CheckInEmotion, DayHabits, Numbing
+    from thawing.checkins.models import CheckIn, CheckInEmotion
+    from thawing.habits.models import DayHabits, Numbing
     from thawing.practices.models import Activity, Connection, Session
 
     rng, zone = random.Random(SEED), user_zone(user)

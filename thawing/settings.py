@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "thawing.accounts",
     "thawing.checkins",
+    "thawing.habits",
     "thawing.journal",
     "thawing.care",
     "thawing.practices",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("thawing.checkins.urls")),
     path("journal/", include("thawing.journal.urls")),
     path("", include("thawing.practices.urls")),
+    path("", include("thawing.habits.urls")),
     path("help/", include(care_urls)),
     path("care/", include((care_urls.record_patterns, "records"))),
     path("insights/", include("thawing.insights.urls")),

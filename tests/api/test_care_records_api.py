@@ -20,9 +20,9 @@ from tests.api.test_api import send
 from thawing.accounts.services import update_profile
 from thawing.care import medications
 from thawing.care.models import ClinicianNotes, Medication, MedicationChange
-from thawing.checkins.habits import log_numbing, record_habits
 from thawing.checkins.models import CheckIn
 from thawing.checkins.services import acknowledge_shutdown, record_checkin
+from thawing.habits.services import log_numbing, record_habits
 from thawing.journal.services import write_entry
 
 pytestmark = pytest.mark.django_db

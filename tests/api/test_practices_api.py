@@ -15,9 +15,9 @@ from django.test import Client
 
 from tests.api.test_api import send
 from thawing import content
-from thawing.checkins.models import DayHabits, Numbing
 from thawing.core.checklist import ITEMS
 from thawing.core.ideas import SECTIONS
+from thawing.habits.models import DayHabits, Numbing
 from thawing.journal.models import ThoughtRecord
 from thawing.practices.models import Activity, Connection, ListItem, Session
 

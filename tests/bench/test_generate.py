@@ -19,9 +19,10 @@ from bench.generate import UnsafeDataDir, check_safe_data_dir, generate_many, ge
 from thawing import content
 from thawing.accounts.models import Profile
 from thawing.care.models import Medication, MedicationChange, ScreeningResult
-from thawing.checkins.habits import numbing_kinds
-from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion, DayHabits, Numbing
+from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion
 from thawing.content import score
+from thawing.habits.models import DayHabits, Numbing
+from thawing.habits.services import numbing_kinds
 from thawing.journal.models import Entry, EntryTag
 from thawing.journal.services import search_entries
 from thawing.practices.models import Activity, Session

@@ -11,7 +11,7 @@ import pytest
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.insights.test_services import add_checkins, add_fun
 from thawing.accounts.days import local_today, user_zone
-from thawing.checkins.models import DayHabits
+from thawing.habits.models import DayHabits
 from thawing.practices.models import Session
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -28,7 +28,6 @@ from pypdf import PdfReader
 
 from thawing.care import medications, report
 from thawing.care.services import take_screening
-from thawing.checkins.habits import log_numbing, record_habits
 from thawing.checkins.services import acknowledge_shutdown, record_checkin
 from thawing.core.errors import InvalidInput
 from thawing.core.report import (
@@ -40,6 +39,7 @@ from thawing.core.report import (
     is_empty,
     summarise,
 )
+from thawing.habits.services import log_numbing, record_habits
 from thawing.journal.services import write_entry
 from thawing.practices.services import record_session
 

@@ -11,7 +11,7 @@ import pytest
 import time_machine
 
 from tests.cli.test_cli import run
-from thawing.checkins.models import DayHabits, Numbing
+from thawing.habits.models import DayHabits, Numbing
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")

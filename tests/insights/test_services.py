@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from thawing.checkins.models import CheckIn, CheckInEmotion, DayHabits
+from thawing.checkins.models import CheckIn, CheckInEmotion
 from thawing.core import insights as core
+from thawing.habits.models import DayHabits
 from thawing.insights import services, weekly
 from thawing.insights.serialize import insights_dict, review_dict
 from thawing.practices.models import Activity, Session

@@ -32,8 +32,8 @@ def fill_every_kind(user) -> None:
     from thawing.accounts.services import update_profile
     from thawing.care import medications
     from thawing.care import services as care
-    from thawing.checkins import habits
     from thawing.checkins import services as checkins
+    from thawing.habits import services as habits
     from thawing.journal import services as journal
     from thawing.journal import thoughts
     from thawing.portability import services as portability

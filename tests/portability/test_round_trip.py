@@ -140,7 +140,7 @@ def test_a_new_dose_change_joins_the_medicine_already_here(everything, make_acco
 
 
 def test_a_day_with_other_habits_here_keeps_them_and_the_row_is_listed(everything, make_account):
-    from thawing.checkins.habits import habits_on, record_habits
+    from thawing.habits.services import habits_on, record_habits
 
     fresh = make_account("fresh")
     record_habits(user=fresh, day="2026-03-01", sleep_hours="5")

@@ -10,9 +10,9 @@ import pytest
 import time_machine
 
 from thawing import content
-from thawing.checkins import habits
-from thawing.checkins.models import DayHabits, Numbing
 from thawing.core.errors import InvalidInput, NotFound
+from thawing.habits import services as habits
+from thawing.habits.models import DayHabits, Numbing
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")

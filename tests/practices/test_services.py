@@ -9,9 +9,9 @@ import pytest
 import time_machine
 
 from thawing import content
-from thawing.checkins import habits
 from thawing.checkins import services as checkins
 from thawing.core.errors import InvalidInput, NotFound
+from thawing.habits import services as habits
 from thawing.practices import services
 from thawing.practices.models import Activity, ChecklistTick, Connection, ListItem, Session
 

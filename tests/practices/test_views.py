@@ -9,8 +9,8 @@ from django.utils.html import escape
 
 from thawing import content
 from thawing.accounts.days import local_today
-from thawing.checkins import habits
-from thawing.checkins.models import DayHabits, Numbing
+from thawing.habits import services as habits
+from thawing.habits.models import DayHabits, Numbing
 from thawing.practices import services
 from thawing.practices.models import Activity, ChecklistTick, Connection, ListItem, Session
 

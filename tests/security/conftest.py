@@ -34,7 +34,7 @@ ID_MODELS = {
     "record_id": ("journal", "ThoughtRecord"), "result_id": ("care", "ScreeningResult"),
     "medication_id": ("care", "Medication"), "change_id": ("care", "MedicationChange"),
     "item_id": ("practices", "ListItem"), "activity_id": ("practices", "Activity"),
-    "connection_id": ("practices", "Connection"), "numbing_id": ("checkins", "Numbing"),
+    "connection_id": ("practices", "Connection"), "numbing_id": ("habits", "Numbing"),
     "session_id": ("practices", "Session"),
 }
 
@@ -104,8 +104,8 @@ def fill(user: Any, mark: str) -> Records:
     from thawing.accounts.days import local_today
     from thawing.care import medications
     from thawing.care import services as care
-    from thawing.checkins import habits
     from thawing.checkins import services as checkins
+    from thawing.habits import services as habits
     from thawing.journal import services as journal
     from thawing.journal import thoughts
     from thawing.practices import reminders

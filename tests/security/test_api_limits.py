@@ -28,8 +28,8 @@ from thawing.accounts import services as accounts
 from thawing.care import medications
 from thawing.care import services as care
 from thawing.care.models import Medication
-from thawing.checkins import habits
 from thawing.checkins import services as checkins
+from thawing.habits import services as habits
 from thawing.journal import services as journal
 from thawing.journal import thoughts
 from thawing.practices import services as practices

@@ -1,6 +1,6 @@
-"""Practices over the JSON API (issue 3 item 8): exercises and sessions, the person's lists
-and activities, connections, habits and numbing, thought records, the checklist, reminders
-and the suggestion lists. Thin: parse, call one service, shape the answer.
+"""Practices over the JSON API: exercises and sessions, the person's lists and activities,
+connections, the checklist, reminders and the suggestion lists (habits are in `habits.py`,
+thought records in `journal.py`). Thin: parse, call one service, shape the answer.
 
 Mounted on the API of `routes.py`, so it shares its session sign-in, CSRF check and error
 answers: InvalidInput is a 400 `{message, fields}`, NotFound (also another person's id) a 404.
@@ -30,47 +30,29 @@ from thawing.api.practice_schemas import (
     DraftOut,
     ExerciseDetailOut,
     ExerciseOut,
-    HabitsIn,
-    HabitsOut,
-    HabitsWeekOut,
     IdeaOut,
     ItemIn,
     ItemOut,
     MoveIn,
-    NumbingIn,
-    NumbingOut,
     PaceIO,
     PaceOut,
     RateIn,
     RhythmIO,
     SessionIn,
     SessionOut,
-    ThoughtIn,
-    ThoughtOut,
     TickIn,
 )
 from thawing.api.schemas import Day, Problem
-from thawing.api.serialize import support_dict
-from thawing.care import services as care
-from thawing.checkins import habits
+from thawing.api.support import with_support
 from thawing.core import checklist as core_checklist
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg
-from thawing.journal import thoughts
 from thawing.practices import reminders
 from thawing.practices import services as practices
 
 router = Router()
 ERRORS: dict[int, Any] = {400: Problem, 401: Problem, 404: Problem}
 ICS_TYPE = "text/calendar; charset=utf-8"
-
-
-def _support(request: HttpRequest, *texts: str | None) -> dict[str, Any] | None:
-    return support_dict(care.support_for(user=request.user, texts=texts), texts=texts)
-
-
-def _with_support(data: dict[str, Any], request: HttpRequest, *texts: str | None) -> dict[str, Any]:
-    return {**data, "support": _support(request, *texts)}
 
 
 # Exercises and sessions (A5, B4, B5, C1-C6) ----------------------------------------------
@@ -155,7 +137,7 @@ def record_session(request: HttpRequest, payload: SessionIn) -> Any:
         feel_before=payload.feel_before, feel_after=payload.feel_after, note=payload.note,
         at=payload.at,
     )
-    return Status(201, _with_support(_session_dict(session), request, payload.note))
+    return Status(201, with_support(_session_dict(session), request, payload.note))
 
 
 @router.delete("/sessions/{session_id}", response={204: None, **ERRORS}, tags=["practices"])
@@ -205,14 +187,14 @@ def list_items(request: HttpRequest, response: HttpResponse, kind: str, asked: Q
 @router.post("/lists/{kind}", response={201: ItemOut, **ERRORS}, tags=["doing"])
 def add_item(request: HttpRequest, kind: str, payload: ItemIn) -> Any:
     item = practices.add_item(user=request.user, kind=kind, text=payload.text, detail=payload.detail)
-    return Status(201, _with_support(_one_item(request, item), request, payload.text, payload.detail))
+    return Status(201, with_support(_one_item(request, item), request, payload.text, payload.detail))
 
 
 @router.put("/lists/items/{item_id}", response={200: ItemOut, **ERRORS}, tags=["doing"])
 def update_item(request: HttpRequest, item_id: int, payload: ItemIn) -> Any:
     item = practices.update_item(user=request.user, item_id=item_id, text=payload.text,
                                  detail=payload.detail)
-    return _with_support(_one_item(request, item), request, payload.text, payload.detail)
+    return with_support(_one_item(request, item), request, payload.text, payload.detail)
 
 
 @router.post("/lists/items/{item_id}/move", response={200: list[ItemOut], **ERRORS}, tags=["doing"])
@@ -270,7 +252,7 @@ def record_activity(request: HttpRequest, payload: ActivityIn) -> Any:
         planned_on=payload.planned_on, done_on=payload.done_on, done=done,
         predicted=payload.predicted, actual=payload.actual, note=payload.note,
     )
-    return Status(201, _with_support(_activity_dict(activity), request, payload.title, payload.note))
+    return Status(201, with_support(_activity_dict(activity), request, payload.title, payload.note))
 
 
 @router.get("/activities/{activity_id}", response={200: ActivityOut, **ERRORS}, tags=["doing"])
@@ -284,7 +266,7 @@ def rate_activity(request: HttpRequest, activity_id: int, payload: RateIn) -> An
     activity = practices.rate_activity(user=request.user, activity_id=activity_id,
                                        actual=payload.actual, note=payload.note,
                                        done_on=payload.done_on)
-    return _with_support(_activity_dict(activity), request, payload.note)
+    return with_support(_activity_dict(activity), request, payload.note)
 
 
 @router.delete("/activities/{activity_id}", response={204: None, **ERRORS}, tags=["doing"])
@@ -323,134 +305,12 @@ def log_connection(request: HttpRequest, payload: ConnectionIn) -> Any:
         user=request.user, who=payload.who, how=payload.how, felt=payload.felt,
         reached_out=payload.reached_out, note=payload.note, on=payload.on,
     )
-    return Status(201, _with_support(_connection_dict(connection), request, payload.note))
+    return Status(201, with_support(_connection_dict(connection), request, payload.note))
 
 
 @router.delete("/connections/{connection_id}", response={204: None, **ERRORS}, tags=["connecting"])
 def delete_connection(request: HttpRequest, connection_id: int) -> Any:
     practices.delete_connection(user=request.user, connection_id=connection_id)
-    return Status(204, None)
-
-
-# Habits and numbing behaviours (C5, F1, F2, F5) ---------------------------------------------
-
-def _habits_dict(row: Any) -> dict[str, Any] | None:
-    if row is None:
-        return None
-    return {"day": row.day, "sleep_hours": None if row.sleep_hours is None else float(row.sleep_hours),
-            "sleep_quality": row.sleep_quality, "meals": row.meals,
-            "movement_minutes": row.movement_minutes}
-
-
-def _numbing_dict(numbing: Any) -> dict[str, Any]:
-    return {"id": numbing.pk, "day": numbing.day, "kind": numbing.kind, "amount": numbing.amount,
-            "to_cope": numbing.to_cope, "note": numbing.note}
-
-
-@router.get("/habits", response={200: list[HabitsOut], **ERRORS}, tags=["habits"],
-            openapi_extra=PAGED)
-def list_habits(request: HttpRequest, response: HttpResponse, asked: Query[PageIn],
-                since: Day | None = None) -> Any:
-    page = page_of(asked)
-    rows = habits.list_habits(user=request.user, since=since, limit=page.fetch, offset=page.offset)
-    return [_habits_dict(r) for r in one_page(request, response, rows, page)]
-
-
-# Declared before /habits/{day}, whose address would otherwise catch "week".
-@router.get("/habits/week", response={200: HabitsWeekOut, **ERRORS}, tags=["habits"])
-def habits_week(request: HttpRequest, day: Day | None = None) -> Any:
-    """The Monday-to-Sunday movement week holding `day`, the last 7 nights and sleep notes."""
-    week = habits.habits_week(user=request.user, day=day)
-    movement = week.movement
-    return {
-        "day": week.day, "today": _habits_dict(week.today),
-        "movement": {"start": movement.start, "minutes_by_day": list(movement.minutes_by_day),
-                     "total": movement.total, "active_days": movement.active_days,
-                     "reached": movement.reached},
-        "nights": [{"day": d, "hours": hours} for d, hours in week.nights],
-        "sleep_notes": [asdict(n) for n in week.sleep_notes],
-        "numbing": [_numbing_dict(n) for n in week.numbing],
-    }
-
-
-@router.put("/habits/{day}", response={200: HabitsOut, **ERRORS}, tags=["habits"])
-def record_habits(request: HttpRequest, day: str, payload: HabitsIn) -> Any:
-    """Save one day's habits; a field left out or null means "not noted", never zero."""
-    row = habits.record_habits(user=request.user, day=day, sleep_hours=payload.sleep_hours,
-                               sleep_quality=payload.sleep_quality, meals=payload.meals,
-                               movement_minutes=payload.movement_minutes)
-    return _habits_dict(row)
-
-
-@router.get("/numbing", response={200: list[NumbingOut], **ERRORS}, tags=["habits"],
-            openapi_extra=PAGED)
-def list_numbing(request: HttpRequest, response: HttpResponse, asked: Query[PageIn],
-                 since: Day | None = None) -> Any:
-    page = page_of(asked)
-    found = habits.list_numbing(user=request.user, since=since, limit=page.fetch, offset=page.offset)
-    return [_numbing_dict(n) for n in one_page(request, response, found, page)]
-
-
-@router.post("/numbing", response={201: NumbingOut, **ERRORS}, tags=["habits"])
-def log_numbing(request: HttpRequest, payload: NumbingIn) -> Any:
-    numbing = habits.log_numbing(user=request.user, kind=payload.kind, day=payload.day,
-                                 amount=payload.amount, to_cope=payload.to_cope, note=payload.note)
-    return Status(201, _with_support(_numbing_dict(numbing), request, payload.note))
-
-
-@router.delete("/numbing/{numbing_id}", response={204: None, **ERRORS}, tags=["habits"])
-def delete_numbing(request: HttpRequest, numbing_id: int) -> Any:
-    habits.delete_numbing(user=request.user, numbing_id=numbing_id)
-    return Status(204, None)
-
-
-# Thought records (E1) ----------------------------------------------------------------------
-
-THOUGHT_TEXTS = ("situation", "thought", "evidence", "other_views", "conclusions", "alternative")
-
-
-def _thought_dict(record: Any) -> dict[str, Any]:
-    return {"id": record.pk, "at": record.at, "belief_before": record.belief_before,
-            "belief_after": record.belief_after, **{f: getattr(record, f) for f in THOUGHT_TEXTS}}
-
-
-def _thought_values(payload: ThoughtIn) -> dict[str, Any]:
-    return payload.dict(exclude={"thought"})
-
-
-@router.get("/thoughts", response={200: list[ThoughtOut], **ERRORS}, tags=["thoughts"],
-            openapi_extra=PAGED)
-def list_thoughts(request: HttpRequest, response: HttpResponse, asked: Query[PageIn]) -> Any:
-    page = page_of(asked)
-    found = thoughts.list_thoughts(user=request.user, limit=page.fetch, offset=page.offset)
-    return [_thought_dict(r) for r in one_page(request, response, found, page)]
-
-
-@router.post("/thoughts", response={201: ThoughtOut, **ERRORS}, tags=["thoughts"])
-def record_thought(request: HttpRequest, payload: ThoughtIn) -> Any:
-    record = thoughts.record_thought(user=request.user, thought=payload.thought,
-                                     **_thought_values(payload))
-    texts = (getattr(payload, f) for f in THOUGHT_TEXTS)
-    return Status(201, _with_support(_thought_dict(record), request, *texts))
-
-
-@router.get("/thoughts/{record_id}", response={200: ThoughtOut, **ERRORS}, tags=["thoughts"])
-def get_thought(request: HttpRequest, record_id: int) -> Any:
-    return _thought_dict(thoughts.get_thought(user=request.user, record_id=record_id))
-
-
-@router.put("/thoughts/{record_id}", response={200: ThoughtOut, **ERRORS}, tags=["thoughts"])
-def update_thought(request: HttpRequest, record_id: int, payload: ThoughtIn) -> Any:
-    """Replace every part; `at` left out keeps the original time."""
-    record = thoughts.update_thought(user=request.user, record_id=record_id, thought=payload.thought,
-                                     **_thought_values(payload))
-    texts = (getattr(payload, f) for f in THOUGHT_TEXTS)
-    return _with_support(_thought_dict(record), request, *texts)
-
-
-@router.delete("/thoughts/{record_id}", response={204: None, **ERRORS}, tags=["thoughts"])
-def delete_thought(request: HttpRequest, record_id: int) -> Any:
-    thoughts.delete_thought(user=request.user, record_id=record_id)
     return Status(204, None)
 
 

@@ -48,6 +48,8 @@ from thawing.web import say
 api = NinjaAPI(title="Thawing", version="1", auth=django_auth, docs_url=None,
                urls_namespace="api")
 api.add_router("", practices.router)
+api.add_router("", "thawing.api.habits.router")
+api.add_router("", "thawing.api.journal.router")
 api.add_router("", "thawing.api.care_records.router")
 api.add_router("", "thawing.api.insights.router")
 api.add_router("", "thawing.api.portability.router")

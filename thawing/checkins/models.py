@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from thawing.db.fields import EncryptedTextField
 
+# The habit models moved to thawing.habits; still named here for thawing/care and
+# practices/services.py until they import them from there.
+from thawing.habits.models import DayHabits, Numbing  # noqa: F401
+
 
 class CheckIn(models.Model):
     """One check-in. `mood` None means "can't tell"; `feel` None means not answered."""
@@ -94,43 +98,3 @@ class Episode(models.Model):
 
     def __str__(self) -> str:
         return f"Episode {self.pk}"
-
-
-class DayHabits(models.Model):
-    """Sleep, meals and movement for one local day (F1, F2, C5); empty fields were not noted."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    day = models.DateField(_("day"))
-    sleep_hours = models.DecimalField(_("hours slept"), max_digits=4, decimal_places=2, null=True,
-                                      blank=True)
-    sleep_quality = models.PositiveSmallIntegerField(_("sleep quality"), null=True, blank=True)
-    meals = models.PositiveSmallIntegerField(_("regular meals"), null=True, blank=True)
-    movement_minutes = models.PositiveSmallIntegerField(_("minutes of movement"), null=True,
-                                                        blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-day"]
-        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_habits_row_a_day")]
-
-    def __str__(self) -> str:
-        return f"Habits {self.day}"
-
-
-class Numbing(models.Model):
-    """A day with a numbing behaviour (F5), noted neutrally; `kind` comes from ideas.toml."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    day = models.DateField(_("day"))
-    kind = models.CharField(_("what"), max_length=30)
-    amount = models.CharField(_("how much"), max_length=10, blank=True)
-    to_cope = models.BooleanField(_("to cope with how I feel"), default=False)
-    note = EncryptedTextField(_("note"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-day", "-pk"]
-        indexes = [models.Index(fields=["user", "day"])]
-
-    def __str__(self) -> str:
-        return f"Numbing {self.pk}"

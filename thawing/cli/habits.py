@@ -77,9 +77,9 @@ def habits(
 ) -> None:
     """Sleep, meals and movement: note a day, then see the week."""
     user = setup.user()
-    from thawing.checkins import habits as services
-    from thawing.checkins.services import local_today
+    from thawing.accounts.days import local_today
     from thawing.core.mood import parse_day
+    from thawing.habits import services
 
     the_day = parse_day(day, field="day") or local_today(user)
     given = {"sleep_hours": sleep, "sleep_quality": quality, "meals": meals, "movement_minutes": move}
@@ -107,8 +107,8 @@ def _numbing_list(user: Any) -> None:
     from datetime import timedelta
 
     from thawing import content
-    from thawing.checkins import habits as services
-    from thawing.checkins.services import local_today
+    from thawing.accounts.days import local_today
+    from thawing.habits import services
 
     rows = services.list_numbing(user=user, since=local_today(user) - timedelta(days=27))
     if not rows:
@@ -137,8 +137,8 @@ def numbing(
         return
     user = setup.user()
     from thawing import content
-    from thawing.checkins import habits as services
     from thawing.cli.care import offer_support
+    from thawing.habits import services
 
     if show:
         _numbing_list(user)

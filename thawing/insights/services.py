@@ -14,10 +14,11 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from thawing import content
 from thawing.accounts.days import day_bounds, local_today, user_zone
-from thawing.checkins.models import CheckIn, CheckInEmotion, DayHabits, Numbing
+from thawing.checkins.models import CheckIn, CheckInEmotion
 from thawing.checkins.services import DayMeans, means_by_day
 from thawing.core import insights as core
 from thawing.core.habits import week_start
+from thawing.habits.models import DayHabits, Numbing
 from thawing.practices.models import Activity, Connection, Session
 
 DEFAULT_DAYS = 365

@@ -14,9 +14,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
 from thawing.accounts.days import user_zone
-from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion, DayHabits, Numbing
+from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion
 from thawing.core.formats import export_csv as csv_format
 from thawing.core.formats import export_markdown as markdown_format
+from thawing.habits.models import DayHabits, Numbing
 from thawing.journal.models import Entry, EntryTag, ThoughtRecord
 from thawing.portability.importing import BATCH
 

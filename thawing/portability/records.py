@@ -16,8 +16,9 @@ from django.db.models import Model
 
 from thawing.accounts.models import Profile
 from thawing.care.models import ClinicianNotes, Medication, MedicationChange, SafetyPlan, ScreeningResult
-from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion, DayHabits, Episode, Numbing
+from thawing.checkins.models import BodySensation, CheckIn, CheckInEmotion, Episode
 from thawing.core.formats.native_json import FIELDS, KINDS, LINKS, plain
+from thawing.habits.models import DayHabits, Numbing
 from thawing.journal.models import Entry, EntryTag, Tag, ThoughtRecord
 from thawing.portability.models import ImportedKey
 from thawing.practices.models import Activity, ChecklistTick, Connection, ListItem, Session

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thawing.practices import doing_views, habit_views, rhythm_views, views
+from thawing.practices import doing_views, rhythm_views, views
 
 app_name = "practices"
 urlpatterns = [
@@ -21,6 +21,4 @@ urlpatterns = [
     path("rhythm/thawing-reminders.ics", rhythm_views.calendar_download, name="calendar"),
     path("rhythm/new-address/", rhythm_views.renew_feed, name="renew_feed"),
     path("feed/<str:token>.ics", rhythm_views.feed, name="feed"),
-    path("habits/", habit_views.page, name="habits"),
-    path("habits/numbing/<int:numbing_id>/delete/", habit_views.numbing_delete, name="numbing_delete"),
 ]

@@ -9,14 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thawing import content
-from thawing.checkins import habits
-from thawing.checkins.services import local_today
+from thawing.accounts.days import local_today
 from thawing.core.errors import NotFound, ThawingError
 from thawing.core.habits import WEEKLY_MOVEMENT_MINUTES
 from thawing.core.mood import parse_day
-from thawing.practices import services
-from thawing.practices.views import errors_of
-from thawing.web import offer_support
+from thawing.habits import services as habits
+from thawing.practices import services as practices
+from thawing.web import errors_of, offer_support
 
 
 def _day(request: HttpRequest):
@@ -52,7 +51,7 @@ def page(request: HttpRequest) -> HttpResponse:
             errors = errors_of(error)
         else:
             messages.success(request, _("Saved. Thank you for looking after yourself."))
-            return redirect("practices:habits")
+            return redirect("habits:index")
     elif request.method == "POST" and form == "numbing":
         try:
             habits.log_numbing(user=user, kind=values.get("kind"), day=values.get("day"),
@@ -63,18 +62,18 @@ def page(request: HttpRequest) -> HttpResponse:
         else:
             offer_support(request, values.get("note"))
             messages.success(request, _("Noted, without judgement. Noticing is the first step."))
-            return redirect("practices:habits")
+            return redirect("habits:index")
     elif request.method == "POST":
         raise Http404
     week = habits.habits_week(user=user, day=day)
     ideas = content.ideas()
-    return render(request, "practices/habits.html", {
+    return render(request, "habits/index.html", {
         "week": week, "day": day, "errors": errors, "form_name": form,
         "values": values if form == "habits" else _row_values(week.today),
         "numbing_values": values if form == "numbing" else {},
         "numbing_kinds": ideas.section("numbing"), "amounts": habits.AMOUNTS[1:],
         "self_care": ideas.section("self_care"), "stress_relief": ideas.section("stress_relief"),
-        "stressors": services.list_items(user=user, kind="stressor"),
+        "stressors": practices.list_items(user=user, kind="stressor"),
         "weekly_goal": WEEKLY_MOVEMENT_MINUTES, "quality_range": range(1, 6),
         "numbing_names": {i.id: i.text for i in ideas.section("numbing")},
     }, status=400 if errors else 200)
@@ -87,4 +86,4 @@ def numbing_delete(request: HttpRequest, numbing_id: int) -> HttpResponse:
     except NotFound:
         raise Http404 from None
     messages.success(request, _("Removed."))
-    return redirect("practices:habits")
+    return redirect("habits:index")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HabitsConfig(AppConfig):
+    name = "thawing.habits"
+    label = "habits"

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from thawing import content
 from thawing.cli import quick
-from thawing.core.signal import PAST_WORDS, WORRIED_WORDS, Signal, support_context
+from thawing.core.signal import Signal, support_context
 
 pytestmark = pytest.mark.practice("G5")
+WORRIED_WORDS = content.crisis_words().words["other"]
+PAST_WORDS = content.crisis_words().words["past"]
 
 
 def offered(capsys, *texts: str) -> str:

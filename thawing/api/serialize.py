@@ -55,25 +55,14 @@ def support_dict(help_: Any, *, texts: Any = ()) -> dict[str, Any] | None:
     """
     if help_ is None:
         return None
-    from django.utils.translation import gettext
-
+    from thawing import content
     from thawing.care.services import support_context
 
     context = (support_context(texts=texts) if texts else None) or "self"
-    messages = {
-        "self": gettext("Some of what was written sounds very heavy. If you are thinking "
-                        "about ending your life or hurting yourself, please reach out now."),
-        "other": gettext("It sounds like someone you care about may be thinking about ending their "
-                         "life or hurting themselves. These lines also help people who are worried "
-                         "about someone else. If they are in danger right now, call the emergency "
-                         "number."),
-        "past": gettext("You wrote about a very hard time in your past. Thank you for putting it "
-                        "into words. If any of it feels close again, even a little, these lines are "
-                        "there for you today, and so is your safety plan."),
-    }
     return {
         "context": context,
-        "message": messages[context],
+        # The web's card and the command line say the same (content/crisis.toml).
+        "message": content.crisis_words().words[context],
         "emergency": help_.emergency,
         "helplines": [{"name": h.name, "contact": h.contact, "hours": h.hours}
                       for h in help_.helplines],

@@ -2,15 +2,15 @@
 
 `quick.py` imports this only when someone's words call for the lines, and it loads neither Typer,
 Rich nor Django, so the quick way stays quick; `care.py` prints `thawing help`, `thawing plan` and
-the lines after a save with it.
+the lines after a save with it. The words are content/crisis.toml's, as on the web and the API.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from thawing.core.helplines import HEAVY_WORDS, REACH_OUT, CountryHelp, crisis_lines
-from thawing.core.signal import PAST_WORDS, WORRIED_WORDS
+from thawing import content
+from thawing.core.helplines import CountryHelp, crisis_lines
 
 
 def print_crisis(write: Callable[[str], object], found: CountryHelp, *, context: str | None = None,
@@ -22,8 +22,9 @@ def print_crisis(write: Callable[[str], object], found: CountryHelp, *, context:
     the web's card does) and its words come first; `strong` prints the call to reach out (bold on
     a terminal), through `write` unless given.
     """
+    said = content.crisis_words()
     if context is not None:
-        write("\n" + {"other": WORRIED_WORDS, "past": PAST_WORDS}.get(context, HEAVY_WORDS))
-    (strong or write)(REACH_OUT)
+        write("\n" + said.words[said.card(context)])
+    (strong or write)(said.reach_out)
     for line in crisis_lines(found, fallback=fallback):
         write(line)

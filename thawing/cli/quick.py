@@ -435,6 +435,8 @@ def tell(saved: Saved, person: Person) -> int:
     except BaseException:
         code = 1
         try:
+            # content/crisis.toml's reach_out, written out: this must print even when the content
+            # or the lines could not be read.
             sys.stderr.write("If you are in danger or might hurt yourself, please reach out now: "
                              "thawing help shows crisis lines.\n")
         except Exception:

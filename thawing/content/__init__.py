@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from thawing.core.ideas import IdeaBook
     from thawing.core.prompts import PromptBook
     from thawing.core.questionnaires import Instrument, Score
+    from thawing.core.signal import CrisisWords
 
 
 def read(name: str) -> dict[str, Any]:
@@ -56,6 +57,14 @@ def prompts() -> PromptBook:
     from thawing.core.prompts import PromptBook
 
     return PromptBook.from_mapping(read("prompts.toml"))
+
+
+@cache
+def crisis_words() -> CrisisWords:
+    """What is said before the crisis lines, on every face (content/crisis.toml)."""
+    from thawing.core.signal import CrisisWords
+
+    return CrisisWords.from_mapping(read("crisis.toml"))
 
 
 @cache

@@ -174,12 +174,8 @@ def country_from_languages(header: str | None) -> str:
     return min(ranked)[2] if ranked else ""
 
 
-HEAVY_WORDS = "Some of what you wrote sounds very heavy. You don\u2019t have to carry it alone."
-REACH_OUT = "If you are in danger or might hurt yourself, please reach out now."
-
-
 def crisis_lines(found: CountryHelp, *, fallback: CountryHelp | None = None) -> list[str]:
-    """Crisis lines and the emergency number as plain lines of text, after REACH_OUT."""
+    """Crisis lines and the emergency number as plain lines of text (after content's `reach_out`)."""
     lines = [f"{found.name}: in an emergency, call {found.emergency}."]
     extra = fallback.helplines if fallback and found.country else ()
     for line in found.helplines + extra:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,13 +25,39 @@ class Signal:
 
 # Whose crisis the words speak of, most urgent first (Signal.context of crisis words): the writer
 # now, the writer's own past, someone they worry about. The web's card (care/_support.html), the
-# API's `support` and the command line say the same, each at its own length.
+# API's `support` and the command line say the same words, from content/crisis.toml (CrisisWords).
 CONTEXTS = ("self", "past", "other")
-WORRIED_WORDS = ("It sounds like someone you care about may be in danger. These lines help people who "
-                 "are worried about someone else, too.")
-PAST_WORDS = ("You wrote about a very hard time in your past. Thank you for putting it into words. If any "
-              "of it feels close again, even a little, these lines are there for you today, and so is "
-              "your safety plan.")
+# A card that is not about words: question 9 of the PHQ-9 answered above 0.
+CARDS = (*CONTEXTS, "answer")
+
+
+@dataclass(frozen=True)
+class CrisisWords:
+    """What is said before the crisis lines (G5): the call to reach out, and a title and words for
+    each card (CARDS), one wording for every face."""
+
+    reach_out: str
+    titles: Mapping[str, str]
+    words: Mapping[str, str]
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], *, where: str = "crisis.toml") -> CrisisWords:
+        from thawing.core.errors import ContentError
+
+        cards = data.get("cards", {})
+        for card in CARDS:
+            for name in ("title", "words"):
+                if not isinstance(cards.get(card, {}).get(name), str) or not cards[card][name].strip():
+                    raise ContentError(where, f"cards.{card}.{name}", "is missing")
+        if not isinstance(data.get("reach_out"), str) or not data["reach_out"].strip():
+            raise ContentError(where, "reach_out", "is missing")
+        return cls(reach_out=data["reach_out"].strip(),
+                   titles={card: cards[card]["title"].strip() for card in CARDS},
+                   words={card: " ".join(cards[card]["words"].split()) for card in CARDS})
+
+    def card(self, context: str | None) -> str:
+        """The card for a context or card name; the writer's own ("self") for anything else."""
+        return context if context in CARDS else "self"
 
 
 def support_context(signals: Iterable[Signal]) -> str | None:

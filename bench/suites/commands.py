@@ -37,7 +37,8 @@ def cli(run: Run) -> Iterator[Figure]:
         yield Figure(name, "commands", samples, judge="median", note="floor", error=error)
     samples, error = process_times(CHECKIN, run.cli_runs, run.env)
     figure = Figure("thawing checkin (CLI check-in)", "commands", samples, budget=600, judge="median",
-                    error=error, profile="cli-checkin", note="the quick way: no Django (thawing/cli/quick.py)")
+                    error=error, profile="cli-checkin",
+                    note="the quick way: no Django (thawing/cli/quick.py)")
     yield figure
     if figure.ok is False:
         run.profile_command("cli-checkin", CHECKIN[1:])

@@ -2449,10 +2449,12 @@ def _judge(rule: Rule, sentence: _Sentence, start: int, end: int, denied_next: b
 # --- 4. A learned second reader --------------------------------------------------------------
 # Rules name categories; paraphrase still escapes them. A small logistic regression over the
 # same canonical words, and over word classes (a means, a height, a time, a wish verb), reads
-# each sentence (and each pair of neighbouring sentences) as well. It was trained by
-# scripts/train_crisis_model.py on the corpus's dev split, the hand-written corpus in
-# tests/core/test_safety_corpus.py and everyday Reddit comments from GoEmotions (Apache-2.0,
-# as negatives; see NOTICE); never on the frozen test split. Its weights are plain numbers in
+# each sentence no rule has read (and each run of up to three such neighbouring sentences) as
+# well. It was trained by scripts/train_crisis_model.py on the corpus's dev split, the three
+# training sets train-w8/9/10.tsv, the hand-written sentences of tests/core/test_safety_corpus.py
+# and test_crisis_families.py and everyday Reddit comments from GoEmotions (Apache-2.0, as
+# negatives; see NOTICE), its settings chosen by leaving one writer out; never on the frozen test
+# split or holdout2.tsv. Its weights are plain numbers in
 # thawing/content/crisis_model.json (no runtime dependency). It can only add a Signal; the
 # same context modifiers then judge it.
 

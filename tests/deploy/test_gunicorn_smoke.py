@@ -154,7 +154,8 @@ def deployment(tmp_path_factory: pytest.TempPathFactory):
         deployment.run(doc_line("/opt/thawing/bin/python -m django migrate"))
         deployment.run(doc_line_with("-m thawing adduser"), THAWING_NEW_PASSWORD=USER_PASSWORD)
         # 5. The unit's ExecStart, with 2 workers.
-        exec_start = doc_line_with("ExecStart=/opt/thawing/bin/gunicorn").split("=", 1)[1].replace("--workers 4", "--workers 2")
+        unit_line = doc_line_with("ExecStart=/opt/thawing/bin/gunicorn")
+        exec_start = unit_line.split("=", 1)[1].replace("--workers 4", "--workers 2")
         assert "--workers 2" in exec_start
         with (folder / "gunicorn.log").open("wb") as log:
             deployment.gunicorn = subprocess.Popen(

@@ -15,8 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 from ninja.responses import Status
 
+from thawing.api.habit_schemas import HabitsIn, HabitsOut, HabitsWeekOut, NumbingIn, NumbingOut
 from thawing.api.pages import PAGED, PageIn, one_page, page_of
-from thawing.api.practice_schemas import HabitsIn, HabitsOut, HabitsWeekOut, NumbingIn, NumbingOut
 from thawing.api.schemas import Day, Problem
 from thawing.api.support import with_support
 from thawing.habits import services as habits

@@ -14,8 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 from ninja.responses import Status
 
+from thawing.api.journal_schemas import ThoughtIn, ThoughtOut
 from thawing.api.pages import PAGED, PageIn, one_page, page_of
-from thawing.api.practice_schemas import ThoughtIn, ThoughtOut
 from thawing.api.schemas import Problem
 from thawing.api.support import with_support
 from thawing.journal import thoughts

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ninja import Field, Schema
-from pydantic import StrictBool, StrictFloat, StrictInt
+from pydantic import StrictBool, StrictInt
 
 from thawing.api.schemas import Day, SupportOut
 
@@ -181,99 +181,6 @@ class DraftIn(Schema):
 
 class DraftOut(Schema):
     text: str
-
-
-# Habits and numbing behaviours (C5, F1, F2, F5) ---------------------------------------------
-
-class HabitsIn(Schema):
-    sleep_hours: StrictFloat | None = Field(None, description="0-24; null: not noted.")
-    sleep_quality: StrictInt | None = Field(None, description="1-5; null: not noted.")
-    meals: StrictInt | None = Field(None, description="0-8 regular meals; null: not noted.")
-    movement_minutes: StrictInt | None = Field(None, description="0-1440; null: not noted.")
-
-
-class HabitsOut(Schema):
-    day: date
-    sleep_hours: float | None
-    sleep_quality: int | None
-    meals: int | None
-    movement_minutes: int | None
-
-
-class MovementOut(Schema):
-    start: date = Field(description="The Monday of the week.")
-    minutes_by_day: list[int]
-    total: int
-    active_days: int = Field(description="Days with 30 minutes or more.")
-    reached: bool = Field(description="150 minutes or more this week.")
-
-
-class NightOut(Schema):
-    day: date
-    hours: float | None
-
-
-class SleepNoteOut(Schema):
-    kind: str = Field(description="shift, short or long (F1).")
-    since: date
-    recent_hours: float
-    baseline_hours: float | None
-    nights: int
-
-
-class NumbingIn(Schema):
-    kind: str = Field("", description="An id of the numbing section of /api/ideas/numbing.")
-    day: Day | None = None
-    amount: str = Field("", description="a_little, some, a_lot, or empty.")
-    to_cope: StrictBool = False
-    note: str = ""
-
-
-class NumbingOut(Schema):
-    id: int
-    day: date
-    kind: str
-    amount: str
-    to_cope: bool
-    note: str
-    support: SupportOut | None = None
-
-
-class HabitsWeekOut(Schema):
-    day: date
-    today: HabitsOut | None
-    movement: MovementOut
-    nights: list[NightOut]
-    sleep_notes: list[SleepNoteOut]
-    numbing: list[NumbingOut]
-
-
-# Thought records (E1) ----------------------------------------------------------------------
-
-class ThoughtIn(Schema):
-    thought: str = ""
-    situation: str = ""
-    belief_before: StrictInt | None = Field(None, description="0-100 %.")
-    evidence: str = Field("", description="Is it true?")
-    other_views: str = Field("", description="Other ways to see it?")
-    conclusions: str = Field("", description="Jumping to conclusions?")
-    alternative: str = Field("", description="A kinder way to put it.")
-    belief_after: StrictInt | None = Field(None, description="0-100 %.")
-    at: datetime | None = Field(None, description="When; omit for now (or, editing, to keep it).")
-
-
-class ThoughtOut(Schema):
-    id: int
-    at: datetime
-    thought: str
-    situation: str
-    belief_before: int | None
-    evidence: str
-    other_views: str
-    conclusions: str
-    alternative: str
-    belief_after: int | None
-    support: SupportOut | None = None
 
 
 # The checklist, reminders and ideas (A2, A5, H1, and the suggestion lists) ------------------

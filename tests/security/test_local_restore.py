@@ -130,8 +130,12 @@ ODD_RECORDS = {
                       "slots": {"passphrase": {}}},
     "slots as a list": {"format": "thawing-unlock", "version": 2, "passphrase": True, "slots": []},
     "a passphrase flag as text": {"format": "thawing-unlock", "version": 2, "passphrase": "yes"},
-    "four terabytes of memory": slot(memory_cost=2**32 - 1),
-    "a day of hashing": slot(time_cost=10**9),
+    # Over Argon2's own maximums, so that without the bounds this fails at once instead of trying:
+    # 2**32 - 1 KiB (4 TiB, Argon2's largest) made the process die trying to allocate it.
+    "more memory than there is": slot(memory_cost=2**32),
+    "more passes than there is time for": slot(time_cost=2**32),
+    "more lanes than Argon2 has": slot(parallelism=2**24),
+    "a negative amount of memory": slot(memory_cost=-1),
     "a salt that is not base64": slot(salt="%%%"),
     "a record that is a list": [],
 }

@@ -106,17 +106,54 @@ def _make_backup(database: Path, *, reason: str, keep: int, migrations: Iterable
     with tempfile.TemporaryDirectory(dir=folder) as work:
         snapshot = Path(work) / "thawing.sqlite3"
         _snapshot(database, snapshot, vault.key())
-        partial = folder / (name + ".partial")
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as bundle:
-            bundle.writestr("manifest.json", json.dumps(manifest, indent=2))
-            bundle.write(Path(settings.DATA_DIR) / "unlock.json", "unlock.json")
-            bundle.write(snapshot, "thawing.sqlite3")
-        with partial.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(partial, 0o600)
-        os.replace(partial, folder / name)
+        record = json.loads((Path(settings.DATA_DIR) / "unlock.json").read_text())
+        _write_bundle(folder / name, manifest, record, snapshot)
     _prune(keep)
     return folder / name
+
+
+def _write_bundle(target: Path, manifest: dict[str, Any], record: dict[str, Any], database: Path) -> None:
+    """Write a backup file beside `target`, owner-only and synced, then put it in place."""
+    partial = target.with_name(target.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as bundle:
+        bundle.writestr("manifest.json", json.dumps(manifest, indent=2))
+        bundle.writestr("unlock.json", json.dumps(record))
+        bundle.write(database, "thawing.sqlite3")
+    with partial.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+
+
+def rekey_backups(*, old_key: bytes | None, new_key: bytes, record: dict[str, Any]) -> int:
+    """Re-encrypt under `new_key`, with `record`, each backup in the backups folder that `old_key` opens.
+
+    Called when a new passphrase or recovery code gives the database a new key
+    (thawing.accounts.rekey): the old secret then opens none of these backups either. A plain
+    backup (from before a passphrase) is encrypted too. A backup that opens only with an older key
+    stays as it is. Returns how many were re-encrypted.
+    """
+    done = 0
+    for item in list_backups():
+        try:
+            done += _rekey_backup(item.path, old_key, new_key, record)
+        except (ThawingError, OSError):
+            continue  # a damaged backup, or no room: it stays as it was, and still opens as before
+    return done
+
+
+def _rekey_backup(path: Path, old_key: bytes | None, new_key: bytes, record: dict[str, Any]) -> bool:
+    with bundles.opened(path) as bundle, tempfile.TemporaryDirectory(dir=path.parent) as work:
+        manifest = bundles.manifest_of(bundle)
+        source_key = old_key if manifest["encrypted"] else None
+        old, new = Path(work) / "old.sqlite3", Path(work) / "new.sqlite3"
+        bundles.check_room(path.parent, 2 * bundles.database_size(bundle))
+        bundles.extract_database(bundle, old)
+        if not vault.opens_with(old, source_key):
+            return False
+        vault.export_copy(old, new, old_key=source_key, new_key=new_key)
+        _write_bundle(path, {**manifest, "encrypted": True}, record, new)
+    return True
 
 
 def list_backups() -> list[BackupInfo]:

@@ -99,6 +99,10 @@ def first_run(get_response: Handler) -> Handler:
                 return get_response(request)
             return render(request, "accounts/problem.html", {"message": say(error.message)},
                           status=503)
+        if not vault.still_current():
+            # Another process replaced the database (a restore, a new key): the key held here is
+            # no use for it, so this process locks and asks again.
+            vault.lock()
         if needs_passphrase and not vault.is_open():
             request.user = AnonymousUser()
             return get_response(request)

@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from thawing import content
-from thawing.accounts import help_country, local_only, passwords, throttle, usernames, vault
+from thawing.accounts import help_country, local_only, passwords, rekey, throttle, usernames, vault
 
 # user_zone lives with the other day helpers; the middleware still reads it from here.
 from thawing.accounts.days import user_zone  # noqa: F401
@@ -205,6 +205,8 @@ def _create_profile(user: AbstractBaseUser, data: ProfileData) -> Profile:
 
 
 def _unlock_record() -> dict[str, Any]:
+    # A change of key that a crash stopped midway is finished (or undone) before anything reads.
+    rekey.settle()
     path = unlock_path()
     if not path.exists():
         # A profile without its unlock file: refuse rather than open the data to anyone.
@@ -269,7 +271,11 @@ def lock_local() -> None:
 
 
 def new_recovery_code(*, passphrase: str | None) -> str:
-    """A fresh recovery code that can open the data if the passphrase is forgotten; shown once."""
+    """A fresh recovery code that can open the data if the passphrase is forgotten; shown once.
+
+    Replacing a code gives the data a new key (thawing.accounts.rekey): the old code then opens
+    nothing here, not even with an old copy of the unlock file or a backup in the backups folder.
+    """
     record = _unlock_record()
     if not crypto.needs_passphrase(record):
         raise InvalidInput({"passphrase": msg(
@@ -278,26 +284,41 @@ def new_recovery_code(*, passphrase: str | None) -> str:
         data_key = crypto.unlock(record, passphrase)
         record = crypto.upgraded(record, passphrase or "", data_key)
         code = crypto.new_recovery_code()
-        _write_unlock_record(crypto.add_recovery(record, data_key, code))
+        if "recovery" not in record["slots"]:
+            # The first code (at set-up): there is no earlier one to shut out.
+            _write_unlock_record(crypto.add_recovery(record, data_key, code))
+            return code
+        new_key = crypto.new_data_key()
+        updated = crypto.add_recovery(crypto.wrap_record(passphrase or "", new_key), new_key, code)
+    rekey.rekey(old_key=data_key, new_key=new_key, record=updated)
     return code
 
 
-def change_passphrase(*, current: str | None, new: str | None) -> None:
-    """A new passphrase for the same data: nothing is re-encrypted, the recovery code still works."""
+def change_passphrase(*, current: str | None, new: str | None) -> str | None:
+    """A new passphrase, and a new key for the data and the backups in the backups folder.
+
+    The old passphrase then opens nothing here, not even with an old copy of the unlock file
+    (thawing.accounts.rekey). The recovery code keeps working; a profile whose code cannot be
+    carried to the new key (made before Thawing 0.3) gets a new one, returned to be shown once.
+    """
     record = _unlock_record()
     passwords.check_new_passphrase(new or "", field="new")
     with throttle.hashing():
         data_key = crypto.unlock(record, current)
         if data_key is None:
             raise InvalidInput({"current": msg("This profile has no passphrase to change.")})
-        recovery = record.get("slots", {}).get("recovery") if record.get("version") == crypto.VERSION_2 \
-            else None
+        new_key, code = crypto.new_data_key(), None
         try:
-            updated = crypto.wrap_record(new or "", data_key, recovery_slot=recovery)
+            updated = crypto.wrap_record(new or "", new_key,
+                                         recovery_slot=crypto.carry_recovery(record, new_key))
         except InvalidInput as error:
             raise InvalidInput({"new": error.fields["passphrase"]}) from None
-    _write_unlock_record(updated)
+        if "recovery" not in updated["slots"]:
+            code = crypto.new_recovery_code()
+            updated = crypto.add_recovery(updated, new_key, code)
+    rekey.rekey(old_key=data_key, new_key=new_key, record=updated)
     sign_out_other_browsers()
+    return code
 
 
 def sign_out_other_browsers() -> AbstractBaseUser | None:
@@ -366,10 +387,12 @@ def recover_local(*, code: str | None, new_passphrase: str | None,
     # Once the code is right: a wrong code is the first thing to hear about.
     passwords.check_new_passphrase(new_passphrase or "", field="new")
     with throttle.hashing():
-        updated = crypto.wrap_record(new_passphrase or "", data_key,
-                                     recovery_slot=record["slots"]["recovery"])
-    _write_unlock_record(updated)
-    vault.open_with(data_key)
+        # A new key too, so the forgotten (or overheard) passphrase opens nothing any more; the
+        # recovery code, known here, keeps working.
+        new_key = crypto.new_data_key()
+        updated = crypto.add_recovery(crypto.wrap_record(new_passphrase or "", new_key), new_key,
+                                      code or "")
+    rekey.rekey(old_key=data_key, new_key=new_key, record=updated)
     user = sign_out_other_browsers()
     if user is None:
         raise Locked(msg("Thawing isn\u2019t set up yet."))

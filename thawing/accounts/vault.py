@@ -22,6 +22,8 @@ _opening = threading.RLock()
 _key: bytes | None = None
 _keyed = False  # the key is known (while the schema is brought up to date, not yet open)
 _open = False
+# Which file was opened (device, inode): another process may replace it (a restore, a new key).
+_opened_file: tuple[int, int] | None = None
 PLAIN_HEADER = b"SQLite format 3\x00"
 
 
@@ -38,6 +40,18 @@ def is_keyed() -> bool:
 def is_open() -> bool:
     """True once the database has been opened (with its key, or none chosen) in this process."""
     return _open
+
+
+def still_current() -> bool:
+    """False when the database file was replaced since it was opened here (by another process)."""
+    path = database_path()
+    if not _open or path is None or _opened_file is None:
+        return True
+    try:
+        found = path.stat()
+    except OSError:
+        return False
+    return (found.st_dev, found.st_ino) == _opened_file
 
 
 def database_path() -> Path | None:
@@ -64,7 +78,7 @@ def open_with(data_key: bytes | None, *, only_if_closed: bool = False) -> None:
     The database counts as open only once its schema is up to date. `only_if_closed` (a profile
     without a passphrase, opened by whichever request comes first) leaves an open one as it is.
     """
-    global _key, _keyed, _open
+    global _key, _keyed, _open, _opened_file
     from django.db import connections
 
     with _opening:
@@ -88,6 +102,8 @@ def open_with(data_key: bytes | None, *, only_if_closed: bool = False) -> None:
             if (Path(settings.DATA_DIR) / "unlock.json").exists():
                 make_backup(reason="before-migration")
         migrate()
+        found = path.stat() if path is not None and path.exists() else None
+        _opened_file = (found.st_dev, found.st_ino) if found is not None else None
         _open = True
 
 
@@ -142,26 +158,55 @@ def encrypt_in_place(path: Path, data_key: bytes, *, before_swap: Callable[[], N
     `before_swap` runs once the encrypted copy is complete, just before it replaces the plain file
     (used to write the new unlock record first, so the key is never lost).
     """
-    import sqlcipher3.dbapi2 as sqlcipher
-
-    from thawing.db.sqlcipher import create_private
-
     target = path.with_name(path.name + ".encrypting")
     target.unlink(missing_ok=True)
-    create_private(target)
-    plain = sqlcipher.connect(str(path))
-    try:
-        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{data_key.hex()}'\"", (str(target),))
-        plain.execute("SELECT sqlcipher_export('encrypted')")
-        plain.execute("DETACH DATABASE encrypted")
-    finally:
-        plain.close()
-    with target.open("rb") as handle:
-        os.fsync(handle.fileno())
+    export_copy(path, target, old_key=None, new_key=data_key)
     if before_swap is not None:
         before_swap()
     os.replace(target, path)
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
 
+
+
+def export_copy(source: Path, target: Path, *, old_key: bytes | None, new_key: bytes) -> None:
+    """Copy the database at `source` (opened with `old_key`) into a new owner-only file under `new_key`.
+
+    SQLCipher's sqlcipher_export writes every table, index and row again, encrypted afresh;
+    `source` is left as it was (its write-ahead log folded in first), `target` is synced to disk.
+    """
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from thawing.db.sqlcipher import apply_key, create_private
+
+    create_private(target)
+    conn = sqlcipher.connect(str(source))
+    try:
+        apply_key(conn, old_key)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(f"ATTACH DATABASE ? AS exported KEY \"x'{new_key.hex()}'\"", (str(target),))
+        conn.execute("SELECT sqlcipher_export('exported')")
+        conn.execute("DETACH DATABASE exported")
+    finally:
+        conn.close()
+    with target.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def opens_with(path: Path, data_key: bytes | None) -> bool:
+    """True when `data_key` (None: no key) opens the database file at `path`."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from thawing.db.sqlcipher import apply_key
+
+    conn = sqlcipher.connect(str(path))
+    try:
+        # A wrong key is an answer here, not an error for SQLCipher to print.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        apply_key(conn, data_key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher.DatabaseError:
+        return False
+    finally:
+        conn.close()

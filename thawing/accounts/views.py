@@ -127,14 +127,20 @@ def passphrase(request: HttpRequest) -> HttpResponse:
     recovery = RecoveryCodeForm(request.POST if action == "recovery" else None)
     if action == "change" and change.is_valid():
         try:
-            services.change_passphrase(current=change.cleaned_data["current"],
-                                       new=change.cleaned_data["new"])
+            code = services.change_passphrase(current=change.cleaned_data["current"],
+                                              new=change.cleaned_data["new"])
         except ThawingError as error:
             show_errors(change, error)
         else:
             # Other browsers are signed out; this one stays signed in.
             update_session_auth_hash(request, services.local_profile().user)
-            messages.success(request, _("Passphrase changed. Use the new one from now on."))
+            if code:
+                # A profile from before Thawing 0.3: its recovery code could not follow the new key.
+                return render(request, "accounts/recovery_code.html",
+                              {"code": code, "first": False, "rekeyed": True})
+            messages.success(request, _("Passphrase changed, and your data moved to a new key: the old "
+                                        "passphrase opens nothing here any more. Use the new one from "
+                                        "now on; your recovery code keeps working."))
             return redirect("accounts:settings")
     if action == "recovery" and recovery.is_valid():
         try:
@@ -142,7 +148,8 @@ def passphrase(request: HttpRequest) -> HttpResponse:
         except ThawingError as error:
             show_errors(recovery, error)
         else:
-            return render(request, "accounts/recovery_code.html", {"code": code, "first": False})
+            return render(request, "accounts/recovery_code.html",
+                          {"code": code, "first": False, "rekeyed": True})
     return render(request, "accounts/passphrase.html", {"change": change, "recovery": recovery},
                   status=400 if change.errors or recovery.errors else 200)
 

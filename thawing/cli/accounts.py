@@ -62,6 +62,46 @@ def init(
         out.print(f"\n    [bold]{code}[/bold]\n", highlight=False)
 
 
+def passphrase(
+    new_recovery_code: bool = typer.Option(False, "--new-recovery-code",
+                                           help="Make a new recovery code instead; the old one stops "
+                                                "working."),
+) -> None:
+    """Change your passphrase (local mode): your data and its backups move to a new key.
+
+    The passphrase you use now comes from THAWING_PASSPHRASE or a prompt, the new one from
+    THAWING_NEW_PASSPHRASE or a prompt."""
+    setup.django()
+    from thawing.accounts import services
+
+    if not services.is_local_mode() or not services.is_set_up() or not services.local_needs_passphrase():
+        raise ThawingError(msg("This is for a local profile with a passphrase. Add a passphrase in "
+                               "Settings first (thawing serve)."))
+    current = os.environ.get("THAWING_PASSPHRASE")
+    if current is None:
+        if not sys.stdin.isatty():
+            raise ThawingError(msg("Please set THAWING_PASSPHRASE, or run this in a terminal to be asked."))
+        current = getpass.getpass("The passphrase you use now: ")
+    services.unlock_local(passphrase=current)
+    if new_recovery_code:
+        code = services.new_recovery_code(passphrase=current)
+        out.print("Your old recovery code no longer works.")
+    else:
+        code = services.change_passphrase(current=current,
+                                          new=_new_passphrase("THAWING_NEW_PASSPHRASE", "new passphrase"))
+        out.print("Passphrase changed. Use the new one from now on.")
+    out.print("Your data and the backups in Thawing\u2019s backups folder have moved to a new key: the old "
+              "one opens none of them any more, even with an old copy of the data folder. Copies you "
+              "made elsewhere (a backup you copied off this computer) still open with the passphrase "
+              "and recovery code of their day: delete them, or keep them as safe as those.")
+    if code:
+        out.print("Your new recovery code opens your data if you ever forget your passphrase. Write it "
+                  "down and keep it somewhere safe; it is shown only this once:")
+        out.print(f"\n    [bold]{code}[/bold]\n", highlight=False)
+    elif not new_recovery_code:
+        out.print("Your recovery code keeps working.")
+
+
 def adduser(
     username: str = typer.Argument(..., help="The new account\u2019s user name."),
     name: str = typer.Option("", help="Display name (optional)."),
@@ -87,3 +127,4 @@ def adduser(
 def register(app: typer.Typer) -> None:
     app.command()(init)
     app.command()(adduser)
+    app.command()(passphrase)

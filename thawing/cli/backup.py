@@ -34,6 +34,9 @@ def backup(
     path = backups.make_backup(keep=keep)
     out.print(f"Backup saved: {path}", markup=False, highlight=False)
     out.print("It opens with the passphrase you use now. Copy it somewhere safe, away from this computer.")
+    out.print("If you change your passphrase or recovery code later, the backups in this folder move to "
+              "the new key with your data; a copy you keep elsewhere still opens with today\u2019s "
+              "passphrase.")
 
 
 def restore(

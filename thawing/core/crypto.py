@@ -29,6 +29,26 @@ key-encryption key derived (Argon2id) from the passphrase or from the recovery c
 passphrase can change, and a recovery code can open the data, without re-encrypting the
 database. The GCM tag proves a passphrase right. Version 1 records still open: their data key
 is the key derived from the passphrase itself.
+
+Unlock file format, version 3 (written from Thawing 0.3 on, once a record has a recovery slot):
+
+    {"format": "thawing-unlock", "version": 3, "passphrase": true,
+     "slots": {"passphrase": SLOT, "recovery": RECOVERY}}      # SLOT as in version 2
+
+    RECOVERY = {"kdf": "argon2id", "time_cost": 3, "memory_cost": 65536, "parallelism": 1,
+                "salt": "<base64, 16 bytes>",
+                "public": "<base64 X25519 public key of the recovery code, 32 bytes>",
+                "ephemeral": "<base64 X25519 public key made for this wrapping, 32 bytes>",
+                "nonce": "<base64, 12 bytes>",
+                "wrapped": "<base64 AES-256-GCM(kek, data key, aad=b'thawing-unlock-v3:recovery')>"}
+
+The recovery code's X25519 private key is Argon2id(code, salt); kek is HKDF-SHA256 of the X25519
+exchange between the ephemeral key and the code's key (salt: ephemeral + public, info: the aad).
+Wrapping a data key to the code's public key needs no code, so when a change of passphrase gives
+the database a new data key (thawing.accounts.rekey) the recovery code is given it too and keeps
+working, while the old passphrase, even with an old copy of this file, opens only the old key.
+A version 2 record's recovery slot cannot be carried so: a passphrase change gives it a new code.
+A record without a recovery slot is still written as version 2.
 """
 
 from __future__ import annotations
@@ -49,7 +69,10 @@ from thawing.core.i18n import msg
 FORMAT = "thawing-unlock"
 VERSION = 1
 VERSION_2 = 2
+VERSION_3 = 3
+SLOTTED = (VERSION_2, VERSION_3)
 SLOT_AAD = b"thawing-unlock-v2:"
+RECOVERY_AAD = b"thawing-unlock-v3:recovery"
 # Crockford's base32 alphabet: no I, L, O or U to misread.
 RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS, RECOVERY_GROUP = 6, 4
@@ -115,7 +138,7 @@ def unlock(record: Mapping[str, Any], passphrase: str | None) -> bytes | None:
         return None
     if not passphrase:
         raise WrongPassphrase(msg("Please enter your passphrase."))
-    if record["version"] == VERSION_2:
+    if record["version"] in SLOTTED:
         return _open_slot(record["slots"]["passphrase"], "passphrase", passphrase)
     params = KdfParams(record["time_cost"], record["memory_cost"], record["parallelism"])
     key = derive_key(passphrase, base64.b64decode(record["salt"]), params)
@@ -129,7 +152,7 @@ def unlock(record: Mapping[str, Any], passphrase: str | None) -> bytes | None:
 def _check_format(record: Mapping[str, Any]) -> None:
     if not isinstance(record, Mapping):
         raise DamagedRecord(DAMAGED)
-    if record.get("format") != FORMAT or record.get("version") not in (VERSION, VERSION_2) or \
+    if record.get("format") != FORMAT or record.get("version") not in (VERSION, *SLOTTED) or \
             isinstance(record.get("version"), bool):
         raise ThawingError(msg(
             "The unlock file in your data folder is from a newer or unknown version of "
@@ -145,7 +168,8 @@ DAMAGED = msg("The unlock file in your data folder is damaged. Restore it from a
 # Bounds on a record's Argon2id parameters: far above what Thawing writes (3, 64 MiB, 1), yet a
 # record read from a crafted backup cannot ask for terabytes of memory or days of hashing.
 KDF_LIMITS = {"time_cost": (1, 10), "memory_cost": (8 * 1024, 1024 * 1024), "parallelism": (1, 16)}
-B64_LENGTHS = {"salt": (16, 16), "check": (32, 32), "nonce": (12, 12), "wrapped": (KEY_BYTES + 16,) * 2}
+B64_LENGTHS = {"salt": (16, 16), "check": (32, 32), "nonce": (12, 12), "wrapped": (KEY_BYTES + 16,) * 2,
+               "public": (32, 32), "ephemeral": (32, 32)}
 
 
 def check_record(record: Mapping[str, Any]) -> None:
@@ -160,8 +184,10 @@ def check_record(record: Mapping[str, Any]) -> None:
     slots = record.get("slots")
     if not isinstance(slots, Mapping) or "passphrase" not in slots or set(slots) - {"passphrase", "recovery"}:
         raise DamagedRecord(DAMAGED)
-    for slot in slots.values():
-        _check_kdf(slot, ("salt", "nonce", "wrapped"))
+    for name, slot in slots.items():
+        x25519 = record["version"] == VERSION_3 and name == "recovery"
+        _check_kdf(slot, ("salt", "public", "ephemeral", "nonce", "wrapped") if x25519
+                   else ("salt", "nonce", "wrapped"))
 
 
 def _check_kdf(part: object, encoded: tuple[str, ...]) -> None:
@@ -217,12 +243,16 @@ def new_data_key() -> bytes:
 
 def wrap_record(passphrase: str, data_key: bytes, params: KdfParams = KdfParams(),
                 recovery_slot: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """A version 2 unlock record holding `data_key` under `passphrase` (and a recovery slot)."""
+    """An unlock record holding `data_key` under `passphrase` (and a recovery slot, as given).
+
+    Version 3 with a recovery slot of version 3 (see carry_recovery), else version 2.
+    """
     check_passphrase_strength(passphrase)
     slots: dict[str, Any] = {"passphrase": _new_slot("passphrase", passphrase, data_key, params)}
     if recovery_slot is not None:
         slots["recovery"] = dict(recovery_slot)
-    return {"format": FORMAT, "version": VERSION_2, "passphrase": True, "slots": slots}
+    version = VERSION_3 if recovery_slot is not None and "public" in recovery_slot else VERSION_2
+    return {"format": FORMAT, "version": version, "passphrase": True, "slots": slots}
 
 
 def new_recovery_code(random_bytes: bytes | None = None) -> str:
@@ -245,25 +275,94 @@ def normalise_recovery_code(code: str) -> str:
 
 def add_recovery(record: Mapping[str, Any], data_key: bytes, code: str,
                  params: KdfParams = KdfParams()) -> dict[str, Any]:
-    """The record with a (new) recovery slot for `code`; an older code stops working."""
-    updated = dict(record)
-    updated["slots"] = {**record["slots"], "recovery": _new_slot("recovery", normalise_recovery_code(code),
-                                                                 data_key, params)}
-    return updated
+    """The record (version 3) with a (new) recovery slot for `code`; an older code stops working."""
+    salt = os.urandom(16)
+    public = _raw_public(_recovery_private(code, salt, params))
+    slot = {"kdf": "argon2id", "time_cost": params.time_cost, "memory_cost": params.memory_cost,
+            "parallelism": params.parallelism, "salt": base64.b64encode(salt).decode(),
+            "public": base64.b64encode(public).decode(), **_wrap_to(public, data_key)}
+    return {**record, "version": VERSION_3, "slots": {**record["slots"], "recovery": slot}}
+
+
+def carry_recovery(record: Mapping[str, Any], data_key: bytes) -> dict[str, Any] | None:
+    """The record's recovery slot wrapping `data_key` instead, without the code; None if it can't be.
+
+    Only a version 3 slot can be carried (it needs just the code's public key); a version 2 slot,
+    or none, gives None, and the caller makes a new code.
+    """
+    slot = (record.get("slots") or {}).get("recovery") if record.get("version") == VERSION_3 else None
+    if slot is None:
+        return None
+    return {**slot, **_wrap_to(base64.b64decode(slot["public"]), data_key)}
 
 
 def unlock_with_recovery(record: Mapping[str, Any], code: str) -> bytes:
     """The data key from the recovery code; WrongPassphrase if it does not match or there is none."""
     _check_format(record)
-    slot = record.get("slots", {}).get("recovery") if record.get("version") == VERSION_2 else None
+    slot = record.get("slots", {}).get("recovery") if record.get("version") in SLOTTED else None
     if slot is None:
         raise WrongPassphrase(msg("This profile has no recovery code yet."))
-    return _open_slot(slot, "recovery", normalise_recovery_code(code))
+    if record["version"] == VERSION_2:
+        return _open_slot(slot, "recovery", normalise_recovery_code(code))
+    return _open_recovery(slot, code)
 
 
 def upgraded(record: Mapping[str, Any], passphrase: str, data_key: bytes,
              params: KdfParams = KdfParams()) -> dict[str, Any]:
     """A version 1 record rewritten as version 2 around the same data key."""
-    if record.get("version") == VERSION_2:
+    if record.get("version") in SLOTTED:
         return dict(record)
     return wrap_record(passphrase, data_key, params)
+
+
+# --- Version 3: the recovery code as an X25519 key pair ----------------------------------
+
+def _recovery_private(code: str, salt: bytes, params: KdfParams) -> Any:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    return X25519PrivateKey.from_private_bytes(derive_key(normalise_recovery_code(code), salt, params))
+
+
+def _raw_public(private: Any) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def _kek(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
+    from cryptography.hazmat.primitives.hashes import SHA256
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(SHA256(), KEY_BYTES, salt=ephemeral + public, info=RECOVERY_AAD).derive(shared)
+
+
+def _wrap_to(public: bytes, data_key: bytes) -> dict[str, str]:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    ephemeral = X25519PrivateKey.generate()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+    ephemeral_public, nonce = _raw_public(ephemeral), os.urandom(12)
+    wrapped = AESGCM(_kek(shared, ephemeral_public, public)).encrypt(nonce, data_key, RECOVERY_AAD)
+    return {"ephemeral": base64.b64encode(ephemeral_public).decode(),
+            "nonce": base64.b64encode(nonce).decode(), "wrapped": base64.b64encode(wrapped).decode()}
+
+
+def _open_recovery(slot: Mapping[str, Any], code: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    params = KdfParams(slot["time_cost"], slot["memory_cost"], slot["parallelism"])
+    private = _recovery_private(code, base64.b64decode(slot["salt"]), params)
+    public, ephemeral = base64.b64decode(slot["public"]), base64.b64decode(slot["ephemeral"])
+    wrong = WrongPassphrase(msg(
+        "That recovery code doesn\u2019t match. Check each group of letters and numbers."))
+    if not hmac.compare_digest(_raw_public(private), public):
+        raise wrong
+    try:
+        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+        return AESGCM(_kek(shared, ephemeral, public)).decrypt(
+            base64.b64decode(slot["nonce"]), base64.b64decode(slot["wrapped"]), RECOVERY_AAD)
+    except (InvalidTag, ValueError):
+        raise wrong from None

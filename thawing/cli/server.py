@@ -26,7 +26,7 @@ from thawing.core.errors import ThawingError
 from thawing.core.i18n import msg
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-# Room beyond the largest upload for the multipart framing and the form's other fields.
+# How far beyond the largest request Thawing takes waitress still reads one in (see below).
 BODY_ROOM = 1024 * 1024
 # A browser keeps a few connections open between clicks; an idle one is let go after this long.
 CHANNEL_TIMEOUT = 30
@@ -119,14 +119,15 @@ def make_server(application: Callable[..., Any], *, host: str, port: int, thread
 
 
 def request_body_limit() -> int:
-    """The largest request body Thawing takes: the upload limit, and room for the form around it."""
+    """A little above the largest request Thawing takes (THAWING_MAX_REQUEST_BYTES).
+
+    A request just over that reaches Thawing, which refuses it kindly by its length; waitress
+    refuses anything larger with 413 before reading its body.
+    """
     from django.conf import settings
 
-    upload = getattr(settings, "THAWING_MAX_UPLOAD_BYTES", None)
-    if not upload:
-        from thawing.portability.services import UPLOAD_MAX_BYTES as upload
-    fields = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
-    return max(int(upload), int(fields)) + BODY_ROOM
+    largest = max(settings.THAWING_MAX_REQUEST_BYTES, settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0)
+    return largest + BODY_ROOM
 
 
 def _open_if_unprotected() -> None:

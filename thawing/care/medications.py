@@ -7,8 +7,9 @@ from datetime import date, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from thawing.accounts.days import local_today
 from thawing.care.models import ClinicianNotes, Medication, MedicationChange
-from thawing.checkins.services import daily_means, local_today
+from thawing.checkins.services import daily_means
 from thawing.core import medications as core
 from thawing.core.errors import InvalidInput, NotFound
 from thawing.core.i18n import msg

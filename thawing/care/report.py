@@ -15,16 +15,18 @@ from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 
 from thawing import content
+from thawing.accounts.days import day_bounds, local_today
 from thawing.accounts.services import profile_for
 from thawing.care import medications
 from thawing.care.models import ScreeningResult
-from thawing.checkins.models import CheckInEmotion, DayHabits, Numbing
-from thawing.checkins.services import daily_means, day_bounds, local_today
+from thawing.checkins.models import CheckInEmotion
+from thawing.checkins.services import daily_means
 from thawing.core import report as core
 from thawing.core.errors import InvalidInput
 from thawing.core.habits import week_start
 from thawing.core.i18n import msg
 from thawing.core.mood import parse_day
+from thawing.habits.models import DayHabits, Numbing
 
 # A report is for an appointment: a few months is typical, ten years is allowed.
 LONGEST_DAYS = 3660
@@ -108,7 +110,7 @@ def _emotions(user: AbstractBaseUser, first: date, last: date) -> tuple[tuple, t
     weeks: dict[date, set[str]] = {}
     counts: Counter[str] = Counter()
     vocabulary = content.vocabulary()
-    from thawing.accounts.services import user_zone
+    from thawing.accounts.days import user_zone
 
     zone = user_zone(user)
     for word, at in (CheckInEmotion.objects.filter(user=user, checkin__at__gte=start, checkin__at__lt=end)

@@ -124,10 +124,12 @@ SUBSTANCES = ("alcohol", "drugs")
 
 def help_signals(*, user: AbstractBaseUser) -> list[Signal]:
     """Reasons from the person's own records to suggest talking to a professional (G1)."""
-    from thawing.accounts.services import profile_for, user_zone
-    from thawing.checkins.habits import habits_week
-    from thawing.checkins.models import CheckIn, Numbing
-    from thawing.checkins.services import current_episode, local_today
+    from thawing.accounts.days import local_today, user_zone
+    from thawing.accounts.services import profile_for
+    from thawing.checkins.models import CheckIn
+    from thawing.checkins.services import current_episode
+    from thawing.habits.models import Numbing
+    from thawing.habits.services import habits_week
 
     today = local_today(user)
     tz = user_zone(user)
@@ -214,7 +216,7 @@ def past_of(*, user: AbstractBaseUser) -> list[str]:
 
 def is_reason(*, user: AbstractBaseUser, result: ScreeningResult) -> bool:
     """True when this questionnaire result is one of the reasons on Getting support now (G1)."""
-    from thawing.accounts.services import user_zone
+    from thawing.accounts.days import user_zone
 
     day = result.taken_at.astimezone(user_zone(user)).date()
     return any(s.kind.startswith(f"{result.instrument}-") and s.since == day

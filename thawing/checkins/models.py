@@ -8,10 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from thawing.db.fields import EncryptedTextField
 
-# The habit models moved to thawing.habits; still named here for thawing/care and
-# practices/services.py until they import them from there.
-from thawing.habits.models import DayHabits, Numbing  # noqa: F401
-
 
 class CheckIn(models.Model):
     """One check-in. `mood` None means "can't tell"; `feel` None means not answered."""

@@ -12,8 +12,7 @@ from thawing import content
 from thawing.core.errors import NotFound, ThawingError
 from thawing.core.mood import as_local_input
 from thawing.journal import thoughts
-from thawing.practices.views import errors_of
-from thawing.web import offer_support
+from thawing.web import errors_of, offer_support
 
 FIELDS = ("situation", "thought", "belief_before", "evidence", "other_views", "conclusions",
           "alternative", "belief_after", "at")

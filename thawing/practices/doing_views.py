@@ -13,8 +13,7 @@ from thawing.accounts.days import local_today
 from thawing.core.errors import InvalidInput, NotFound, ThawingError
 from thawing.practices import services
 from thawing.practices.models import Connection, ListItem
-from thawing.practices.views import errors_of
-from thawing.web import offer_support
+from thawing.web import errors_of, offer_support
 
 # Which section of ideas.toml offers starters for each list.
 IDEAS_FOR = {"enjoy": "enjoy", "fun": "fun", "ladder": "comfort_zone", "scramble": "routine_scrambles",

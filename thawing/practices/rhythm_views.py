@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from thawing.core.errors import ThawingError
 from thawing.practices import reminders
-from thawing.practices.views import errors_of
+from thawing.web import errors_of
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 

@@ -414,7 +414,8 @@ def draft_message(*, starter_id: str | None = None, name: str | None = "") -> st
 
 def checklist(*, user: AbstractBaseUser) -> list[core_checklist.Item]:
     """The seven reconnection steps for today, ticked from records where they show it."""
-    from thawing.checkins.models import CheckIn, Episode, Numbing
+    from thawing.checkins.models import CheckIn, Episode
+    from thawing.habits.models import Numbing
 
     today = local_today(user)
     week = today - timedelta(days=6)

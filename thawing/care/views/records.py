@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from thawing.accounts.days import local_today
 from thawing.care import medications, report
-from thawing.checkins.services import daily_means, local_today
+from thawing.checkins.services import daily_means
 from thawing.core.charts import Band, Series, line_chart
 from thawing.core.errors import NotFound, ThawingError
 from thawing.web import errors_of, offer_support

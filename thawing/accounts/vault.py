@@ -93,7 +93,7 @@ def open_with(data_key: bytes | None, *, only_if_closed: bool = False) -> None:
             if data_key is not None and path is not None and is_plain(path):
                 encrypt_in_place(path, data_key)
             _key, _keyed = data_key, True
-        from thawing.cli.setup import migrate, pending_migrations
+        from thawing.db.schema import migrate, pending_migrations
 
         if path is not None and path.exists() and path.stat().st_size > 0 and pending_migrations():
             from thawing.accounts.backup import make_backup

@@ -9,6 +9,7 @@ from typing import Any
 
 from thawing.core.errors import Locked
 from thawing.core.i18n import msg
+from thawing.db.schema import migrate
 
 
 def django() -> None:
@@ -34,23 +35,6 @@ def django() -> None:
     vault.keep_private(Path(settings.DATA_DIR))
     if settings.THAWING_MODE != "local":
         migrate()
-
-
-def pending_migrations() -> bool:
-    """True when the database schema is behind this version of Thawing."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
-
-
-def migrate() -> None:
-    """Apply any migrations not yet applied, quietly; fast when there are none."""
-    from django.core.management import call_command
-
-    if pending_migrations():
-        call_command("migrate", interactive=False, verbosity=0)
 
 
 def user() -> Any:

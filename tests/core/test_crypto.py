@@ -108,7 +108,7 @@ def test_an_overlong_passphrase_is_refused_on_the_passphrase_field():
 
 @pytest.mark.parametrize(
     "change",
-    [{"version": 3}, {"version": "1"}, {"format": "something-else"}, {"format": None}],
+    [{"version": 99}, {"version": "1"}, {"format": "something-else"}, {"format": None}],
 )
 def test_an_unknown_format_or_version_is_refused_with_a_thawing_error(record, change):
     with pytest.raises(ThawingError) as caught:

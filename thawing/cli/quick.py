@@ -158,7 +158,7 @@ def data_key(data_dir: Path, database: Path) -> bytes | None:
     if not crypto.needs_passphrase(record):
         return None
     passphrase = os.environ.get("THAWING_PASSPHRASE")
-    if not passphrase or record.get("version") != crypto.VERSION_2:
+    if not passphrase or record.get("version") not in crypto.SLOTTED:
         raise NotHere("passphrase")  # asked for, or an unlock record to upgrade: the usual way
     with database.open("rb") as handle:
         if handle.read(16) == b"SQLite format 3\x00":

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import zipfile
 
 import pytest
+
+from tests.commandline import CommandLine
 
 PASSPHRASE = "copper kettle at dawn"
 FIRST = "Brindlewick was the first note"
@@ -17,20 +18,7 @@ LATER = "Osprevant came after the backup"
 
 @pytest.fixture
 def cli(tmp_path):
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("THAWING_") and k != "DJANGO_SETTINGS_MODULE"}
-    env["THAWING_DATA_DIR"] = str(tmp_path / "data")
-
-    def run(*argv: str, passphrase: str | None = PASSPHRASE, **extra: str):
-        child = {**env, **extra}
-        if passphrase is not None:
-            child["THAWING_PASSPHRASE"] = passphrase
-        return subprocess.run([sys.executable, "-m", "thawing", *argv], env=child, capture_output=True,
-                              text=True, timeout=180, stdin=subprocess.DEVNULL)
-
-    run.data = tmp_path / "data"  # type: ignore[attr-defined]
-    run.env = env  # type: ignore[attr-defined]
-    return run
+    return CommandLine(tmp_path / "data", passphrase=PASSPHRASE)
 
 
 def backups(cli, reason: str | None = None) -> list:

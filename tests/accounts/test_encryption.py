@@ -7,13 +7,12 @@ the database is a real SQLCipher file (the rest of the suite uses an in-memory d
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.commandline import CommandLine
 
 PASSPHRASE = "lantern orchard quietly humming"
 NOTE = "Zephyrine felt the marmalade silence today"
@@ -24,19 +23,7 @@ EMOTION = "nostalgic"
 
 @pytest.fixture
 def cli(tmp_path):
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("THAWING_") and k != "DJANGO_SETTINGS_MODULE"}
-    env["THAWING_DATA_DIR"] = str(tmp_path / "data")
-
-    def run(*argv: str, passphrase: str | None = PASSPHRASE, stdin: str | None = None):
-        child = dict(env)
-        if passphrase is not None:
-            child["THAWING_PASSPHRASE"] = passphrase
-        return subprocess.run([sys.executable, "-m", "thawing", *argv], env=child, capture_output=True,
-                              text=True, timeout=180, input=stdin)
-
-    run.data = tmp_path / "data"  # type: ignore[attr-defined]
-    return run
+    return CommandLine(tmp_path / "data", passphrase=PASSPHRASE)
 
 
 def everything_in(folder: Path) -> bytes:

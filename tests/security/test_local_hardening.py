@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.commandline import CommandLine
 from thawing.accounts import services
 
 PASSPHRASE = "lantern orchard quietly humming"
@@ -21,20 +22,8 @@ PASSPHRASE = "lantern orchard quietly humming"
 
 @pytest.fixture
 def cli(tmp_path):
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("THAWING_") and k != "DJANGO_SETTINGS_MODULE"}
-    env["THAWING_DATA_DIR"] = str(tmp_path / "data")
-
-    def run(*argv: str, passphrase: str | None = None):
-        child = dict(env)
-        if passphrase is not None:
-            child["THAWING_PASSPHRASE"] = passphrase
-        # The usual umask of a desktop account: new files readable by everyone unless made otherwise.
-        return subprocess.run([sys.executable, "-m", "thawing", *argv], env=child, capture_output=True,
-                              text=True, timeout=180, stdin=subprocess.DEVNULL, umask=0o022)
-
-    run.data = tmp_path / "data"  # type: ignore[attr-defined]
-    return run
+    # The usual umask of a desktop account: new files readable by everyone unless made otherwise.
+    return CommandLine(tmp_path / "data", umask=0o022)
 
 
 def modes(folder: Path) -> dict[str, int]:

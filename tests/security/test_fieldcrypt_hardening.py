@@ -243,3 +243,23 @@ def test_writing_an_encrypted_column_without_its_row_is_refused(keys, make_accou
     services.write_entry(user=robin, body=ROBINS)
     with pytest.raises(FieldError, match="journal_entry.body"):
         Entry.objects.filter(user=robin).update(body="no owner to seal it to")
+
+
+def test_saving_an_unreadable_entry_from_its_page_keeps_the_sealed_text(keys, server_mode, make_account):
+    """The edit box shows the placeholder; saving it back must not write the placeholder over the
+    text, so that restoring the missing key later brings the words back."""
+    robin = make_account("robin")
+    entry = services.write_entry(user=robin, title="A title", body=ROBINS)
+    sealed = stored(entry.pk)
+    keys(("k2026", KEY_2026))
+    client = signed_in_as(robin)
+    page = client.get(f"/journal/{entry.pk}/edit/").content.decode()
+    assert PLACEHOLDER in page
+    shown = Entry.objects.get(pk=entry.pk).body
+    saved = client.post(f"/journal/{entry.pk}/edit/", {"title": "A new title", "body": str(shown)})
+    assert saved.status_code == 302
+    assert stored(entry.pk) == sealed
+    keys(("k2026", KEY_2026), ("k2025", KEY_2025))
+    forget_process_state()
+    assert Entry.objects.get(pk=entry.pk).body == ROBINS
+    assert Entry.objects.get(pk=entry.pk).title == "A new title"

@@ -219,8 +219,20 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
             return _Sealed(value.stored)
         if not value or keyring() is None:
             return value
+        kept = None if add else self._kept_if_placeholder(model_instance, value)
+        if kept is not None:
+            return kept
         owner = getattr(model_instance, self.model._meta.get_field(self.owner).attname)
         return _Sealed(seal_value(self.to_python(value), column=self.aad, owner=owner))
+
+    def _kept_if_placeholder(self, model_instance: models.Model, value: str) -> _Sealed | None:
+        """A form saved the placeholder back (its edit box showed it): keep the sealed text, so a
+        key restored later still opens it, instead of sealing the placeholder over it."""
+        if value.strip() != Unreadable("").strip() or model_instance.pk is None:
+            return None
+        rows = type(model_instance)._base_manager.filter(pk=model_instance.pk)
+        current = rows.values_list(self.attname, flat=True).first()
+        return _Sealed(current.stored) if isinstance(current, Unreadable) else None
 
     def get_db_prep_save(self, value: Any, connection: BaseDatabaseWrapper) -> Any:
         if hasattr(value, "as_sql"):

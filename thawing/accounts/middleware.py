@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from thawing import problems
 from thawing.accounts import local_only, services, vault
+from thawing.accounts.days import user_zone
 from thawing.core.errors import ThawingError
 from thawing.web import carry_support, say
 
@@ -140,7 +141,7 @@ def user_time_zone(get_response: Handler) -> Handler:
 
     def middleware(request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
-            timezone.activate(services.user_zone(request.user))
+            timezone.activate(user_zone(request.user))
         else:
             timezone.deactivate()
         return get_response(request)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time as time_module
 import zoneinfo
 from datetime import time
@@ -25,14 +26,14 @@ from django.db import IntegrityError, transaction
 
 from thawing import content
 from thawing.accounts import help_country, local_only, passwords, rekey, throttle, usernames, vault
-
-# user_zone lives with the other day helpers; the middleware still reads it from here.
-from thawing.accounts.days import user_zone  # noqa: F401
 from thawing.accounts.models import Profile
 from thawing.core import crypto
 from thawing.core.errors import AlreadySetUp, InvalidInput, Locked, ThawingError, WrongPassphrase
 from thawing.core.i18n import msg
 from thawing.core.profile import ProfileData, build_profile
+
+# Held while a browser's sign-in opens the profile (see open_local).
+_OPENING = threading.Lock()
 
 LOCAL_USERNAME = "me"
 
@@ -233,11 +234,13 @@ def open_local(*, passphrase: str | None, client: str | None = None) -> bytes | 
     if data_key is not None and record.get("version") == crypto.VERSION:
         # A profile from Thawing 0.1: keep its key, wrap it the version 2 way.
         _write_unlock_record(crypto.upgraded(record, passphrase or "", data_key))
-    was_open = vault.is_open()
-    vault.open_with(data_key)
-    if client and data_key is not None and not was_open:
-        # A browser opens a locked profile (after Lock, or a restart): sessions from before end.
-        sign_out_other_browsers()
+    with _OPENING:
+        # One browser opens a locked profile (after Lock, or a restart) and sessions from before
+        # end; others signing in at the same moment find it open and keep the new sessions.
+        was_open = vault.is_open()
+        vault.open_with(data_key)
+        if client and data_key is not None and not was_open:
+            sign_out_other_browsers()
     return data_key
 
 

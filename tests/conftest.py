@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.db.conftest import KEY_2025, keys_value
+
 
 @pytest.fixture(autouse=True)
 def data_dir(settings, tmp_path):
@@ -64,3 +66,22 @@ def locked_vault():
     vault.lock()
     yield
     vault.lock()
+
+
+@pytest.fixture
+def field_keys(monkeypatch):
+    """Field encryption on with key "k2025"; call it with other pairs to change the keyring
+    (none: off)."""
+
+    def use(*pairs: tuple[str, bytes]) -> None:
+        if pairs:
+            monkeypatch.setenv("THAWING_FIELD_KEYS", keys_value(*pairs))
+        else:
+            monkeypatch.delenv("THAWING_FIELD_KEYS", raising=False)
+
+    use(("k2025", KEY_2025))
+    yield use
+    # The process remembers whether rotate-key has finished and what it has logged: forget it.
+    from thawing.db.fields import forget_process_state
+
+    forget_process_state()

@@ -18,24 +18,6 @@ def keys_value(*pairs: tuple[str, bytes]) -> str:
 
 
 @pytest.fixture
-def field_keys(monkeypatch):
-    """Field encryption on with key "k2025"; call it with other pairs to change the keyring."""
-
-    def use(*pairs: tuple[str, bytes]) -> None:
-        if pairs:
-            monkeypatch.setenv("THAWING_FIELD_KEYS", keys_value(*pairs))
-        else:
-            monkeypatch.delenv("THAWING_FIELD_KEYS", raising=False)
-
-    use(("k2025", KEY_2025))
-    yield use
-    # The process remembers whether rotate-key has finished and what it has logged: forget it.
-    from thawing.db.fields import forget_process_state
-
-    forget_process_state()
-
-
-@pytest.fixture
 def every_free_text(make_account):
     """One row of every model with encrypted columns, each column holding its own sentence.
 

@@ -26,7 +26,7 @@ from django.db import connection
 from django.test import Client
 
 from tests.cli.test_cli import run
-from tests.db.conftest import KEY_2025, KEY_2026, keys_value
+from tests.db.conftest import KEY_2025, KEY_2026
 from thawing.db.fields import forget_process_state
 from thawing.journal import services
 from thawing.journal.models import Entry
@@ -40,19 +40,9 @@ LOOKALIKE = "tenc1:word: what I typed, colon and all"
 
 
 @pytest.fixture
-def keys(monkeypatch):
+def keys(field_keys):
     """Field keys on ("k2025"); call with no pairs to turn them off, or with others to change them."""
-
-    def use(*pairs: tuple[str, bytes]) -> None:
-        if pairs:
-            monkeypatch.setenv("THAWING_FIELD_KEYS", keys_value(*pairs))
-        else:
-            monkeypatch.delenv("THAWING_FIELD_KEYS", raising=False)
-
-    use(("k2025", KEY_2025))
-    yield use
-    # The process remembers whether rotate-key has finished and what it has logged: forget it.
-    forget_process_state()
+    return field_keys
 
 
 def stored(entry_id: int, column: str = "body") -> str:

@@ -14,16 +14,10 @@ import re
 import pytest
 
 from tests.cli.test_cli import run
-from tests.db.conftest import KEY_2025, keys_value
 from thawing.core.errors import InvalidInput
 from thawing.journal import search, services
 
 pytestmark = pytest.mark.django_db
-
-@pytest.fixture
-def field_keys(monkeypatch):
-    monkeypatch.setenv("THAWING_FIELD_KEYS", keys_value(("k2025", KEY_2025)))
-
 
 ELEVEN_WORDS = "walk river light morning tired garden sea rain quiet tea letter"
 LONG = "river " * 40  # 240 characters, but only one distinct word
